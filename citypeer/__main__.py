@@ -1,0 +1,3 @@
+from citypeer.cli import main
+
+main()

@@ -1,0 +1,17 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from citypeer.api import views
+
+app_name = "api"
+urlpatterns = [
+    path("benchmarks/", views.BenchmarkList.as_view(), name="benchmark-list"),
+    path("benchmarks/<slug:slug>/", views.BenchmarkDetail.as_view(), name="benchmark-latest"),
+    path(
+        "benchmarks/<slug:slug>/<int:version>/",
+        views.BenchmarkDetail.as_view(),
+        name="benchmark-detail",
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

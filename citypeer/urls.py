@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import include, path
+
+from citypeer.benchmarks.domain.queries.benchmarks import latest_versions
+from citypeer.programmes.models import Programme
+
+
+@login_required
+def home(request):
+    return render(request, "home.html", {
+        "benchmarks": latest_versions(),
+        "programmes": Programme.objects.select_related("benchmark").order_by("name"),
+    })
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("citypeer.people.urls")),
+    path("benchmarks/", include("citypeer.benchmarks.urls")),
+    path("programmes/", include("citypeer.programmes.urls")),
+    path("api/v1/", include("citypeer.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
