@@ -1,4 +1,3 @@
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from citypeer.benchmarks.models import Benchmark
@@ -80,7 +79,3 @@ class BenchmarkDocumentSerializer(serializers.Serializer):
     key_factors = KeyFactorSerializer(many=True, required=False)
     context_factors = ContextFactorSerializer(many=True, required=False)
 
-
-@extend_schema_field(BenchmarkDocumentSerializer)
-class DocumentField(serializers.Field):
-    pass

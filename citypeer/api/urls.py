@@ -6,7 +6,7 @@ from citypeer.api import views
 app_name = "api"
 urlpatterns = [
     path("benchmarks/", views.BenchmarkList.as_view(), name="benchmark-list"),
-    path("benchmarks/<slug:slug>/", views.BenchmarkDetail.as_view(), name="benchmark-latest"),
+    path("benchmarks/<slug:slug>/", views.BenchmarkNewest.as_view(), name="benchmark-newest"),
     path(
         "benchmarks/<slug:slug>/<int:version>/",
         views.BenchmarkDetail.as_view(),

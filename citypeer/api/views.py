@@ -18,11 +18,19 @@ class BenchmarkList(generics.ListAPIView):
 
 
 class BenchmarkDetail(APIView):
-    """One benchmark version as a document (the newest when no version is given)."""
+    """One benchmark version as a document, in the form `citypeer benchmark export` writes."""
 
-    @extend_schema(responses=BenchmarkDocumentSerializer)
+    @extend_schema(responses=BenchmarkDocumentSerializer, operation_id="benchmark_version")
     def get(self, request, slug, version=None):
         benchmark = benchmark_version(slug=slug, version=version)
         if benchmark is None or not request.user.has_perm("benchmarks.view_benchmark", benchmark):
             raise Http404
         return Response(document_to_dict(benchmark_document(benchmark)))
+
+
+class BenchmarkNewest(BenchmarkDetail):
+    """The newest version of a benchmark as a document."""
+
+    @extend_schema(responses=BenchmarkDocumentSerializer, operation_id="benchmark_newest")
+    def get(self, request, slug):
+        return super().get(request, slug)

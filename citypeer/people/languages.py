@@ -10,5 +10,16 @@ SPOKEN_LANGUAGE_CODES = (
 )  # fmt: skip
 
 
+# Django's language table lacks these; their names in their own language.
+_OWN_NAMES = {"mt": "Malti", "so": "Soomaali", "sq": "Shqip", "ur": "اردو", "ga": "Gaeilge",
+              "zh": "中文"}
+
+
 def spoken_language_choices() -> list[tuple[str, str]]:
-    return [(code, get_language_info(code)["name_local"]) for code in SPOKEN_LANGUAGE_CODES]
+    return [(code, _own_name(code)) for code in SPOKEN_LANGUAGE_CODES]
+
+
+def _own_name(code: str) -> str:
+    if code in _OWN_NAMES:
+        return _OWN_NAMES[code]
+    return get_language_info(code)["name_local"]

@@ -87,7 +87,10 @@ def test_value_that_is_not_declared():
         ind["code"] = ind["code"].replace("/A/", "/X/")
 
     assert validate_document(data) == [
-        Problem("pillars[1].values[0].value", "'X' is not one of the benchmark's values (A, E, I, L, R)")
+        Problem(
+            "pillars[1].values[0].value",
+            "'X' is not one of the benchmark's values (A, E, I, L, R)",
+        )
     ]
 
 

@@ -1,0 +1,64 @@
+"""The demo programme: the six reviewed cities, invented people, loaded idempotently."""
+
+import io
+
+from django.core.management import call_command
+
+from citypeer.demo import data
+from citypeer.demo.loading import load_demo
+from citypeer.network.models import City
+from citypeer.people.models import User
+from citypeer.programmes.models import Programme, Review
+from tests.conftest import seed_text
+
+
+def counts():
+    return (City.objects.count(), User.objects.count(), Programme.objects.count(),
+            Review.objects.count())
+
+
+def test_demo_has_the_six_reviewed_cities_as_hosts(shipped_benchmarks):
+    load_demo()
+
+    programme = Programme.objects.get(slug="demo-inti-cities-2008")
+
+    assert sorted(r.city.name for r in programme.reviews.all()) == [
+        "Düsseldorf", "Genoa", "Helsinki", "Lyon", "Malmö", "Rotterdam"
+    ]
+    assert programme.cities.count() == 12
+    assert (programme.benchmark.slug, programme.benchmark.version) == ("inti-cities-2009", 1)
+
+
+def test_loading_twice_changes_nothing(shipped_benchmarks):
+    load_demo()
+    first = counts()
+
+    login = load_demo()
+
+    assert counts() == first
+    assert login.created is False
+
+
+def test_demo_people_have_invented_names_not_those_in_the_seeds():
+    seeds = seed_text("002") + seed_text("004")
+    names = [p[1] for p in data.PEOPLE] + [data.COORDINATOR["name"]]
+
+    assert [n for n in names if n in seeds] == []
+    assert [n.split()[-1] for n in names if n.split()[-1] in seeds.split()] == []
+
+
+def test_demo_initials_are_unique():
+    initials = [p[2] for p in data.PEOPLE] + [data.COORDINATOR["initials"]]
+
+    assert len(initials) == len(set(initials))
+
+
+def test_setup_prints_the_demo_login_and_it_works(client, db):
+    out = io.StringIO()
+
+    call_command("setup", "--demo", stdout=out)
+
+    assert "    user name: coordinator" in out.getvalue().splitlines()
+    assert "    password:  citypeer-demo" in out.getvalue().splitlines()
+    assert client.login(username="coordinator", password="citypeer-demo") is True
+    assert User.objects.get(username="coordinator").is_coordinator is True
