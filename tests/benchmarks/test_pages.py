@@ -188,3 +188,19 @@ def test_only_the_coordinator_may_open_the_import_page(client, people, role, sta
     client.force_login(people[role])
 
     assert client.get(reverse("benchmarks:import")).status_code == status
+
+
+def test_key_factor_standard_bullets_are_a_list(peer_client, toolkit):
+    html = peer_client.get(
+        reverse("benchmarks:detail", args=["integrating-cities-participation-2014"])
+    ).content.decode()
+
+    kf1 = html[html.index('id="kf1"'):html.index('id="kf2"')]
+    assert re.findall(r"<li>(to [^<]+)</li>", kf1) == [
+        "to make this a two way process of communication",
+        "to respond through formal decision making processes to the voice of residents through "
+        "participatory activity, provided this activity offers equality of access",
+        "to promote democratic variety, giving a voice to informal, time limited or smaller scale "
+        "participatory actions as well as longer term structures like specific consultative "
+        "bodies and committees.",
+    ]
