@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from citypeer.api import views
@@ -12,6 +12,9 @@ urlpatterns = [
         views.BenchmarkDetail.as_view(),
         name="benchmark-detail",
     ),
+    path("", include("citypeer.teams.api")),
+    path("", include("citypeer.initialreports.api")),
+    path("", include("citypeer.deskreviews.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

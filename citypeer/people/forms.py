@@ -19,7 +19,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["name", "initials", "organisation", "email", "languages"]
+        fields = ["name", "initials", "organisation", "email", "languages", "language"]
 
     def clean_initials(self):
         initials = self.cleaned_data.get("initials", "").strip().upper()

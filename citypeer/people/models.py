@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
@@ -32,6 +33,10 @@ class User(AbstractUser):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     languages = models.JSONField(
         _("languages spoken"), default=list, blank=True, help_text=_("ISO 639-1 codes")
+    )
+    language = models.CharField(
+        _("interface language"), max_length=2, choices=settings.LANGUAGES, default="en",
+        help_text=_("The language of pages and e-mails for you."),
     )
     is_coordinator = models.BooleanField(_("network coordinator"), default=False)
     is_host_officer = models.BooleanField(_("host-city officer"), default=False)

@@ -55,10 +55,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
     "citypeer.people",
     "citypeer.network",
     "citypeer.benchmarks",
     "citypeer.programmes",
+    "citypeer.teams",
+    "citypeer.initialreports",
+    "citypeer.deskreviews",
     "citypeer.demo",
 ]
 
@@ -69,8 +73,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "citypeer.people.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "citypeer.urls"
@@ -184,3 +190,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CITYPEER_LOG_LEVEL", "WARNING")},
 }
+DEFAULT_FROM_EMAIL = os.environ.get("CITYPEER_FROM_EMAIL", "citypeer <citypeer@localhost>")
+if os.environ.get("CITYPEER_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["CITYPEER_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("CITYPEER_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("CITYPEER_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("CITYPEER_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("CITYPEER_SMTP_TLS", "1") == "1"
+
+# Uploaded files: what the platform accepts (checked by content, not only by name).
+UPLOAD_MAX_BYTES = int(os.environ.get("CITYPEER_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))

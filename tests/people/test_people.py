@@ -52,7 +52,7 @@ def test_profile_edit_saves_name_languages_and_initials(client, people):
 
     response = client.post(reverse("people:profile"), {
         "name": "Jana Barros", "initials": "", "organisation": "Integration Office",
-        "email": "jb@example.org", "languages": ["en", "pt", "fr"],
+        "email": "jb@example.org", "languages": ["en", "pt", "fr"], "language": "fr",
     })
 
     person = get_user_model().objects.get(pk=people["peer"].pk)
@@ -74,7 +74,7 @@ def test_profile_cannot_change_own_city_or_roles(client, people, django_user_mod
 
     client.post(reverse("people:profile"), {
         "name": "Peer", "initials": "PE", "languages": ["en"], "city": elsewhere.pk,
-        "is_coordinator": "on",
+        "is_coordinator": "on", "language": "en",
     })
 
     peer.refresh_from_db()
@@ -134,3 +134,24 @@ def test_superuser_counts_as_coordinator(db):
     admin.save()
 
     assert admin.has_perm("benchmarks.import_benchmark") is True
+
+
+def test_pages_come_in_the_persons_interface_language(client, people):
+    people["peer"].language = "fr"
+    people["peer"].save()
+    client.force_login(people["peer"])
+
+    response = client.get(reverse("home"))
+
+    assert response.wsgi_request.LANGUAGE_CODE == "fr"
+
+
+def test_the_language_switch_wins_over_the_profile(client, people):
+    people["peer"].language = "fr"
+    people["peer"].save()
+    client.force_login(people["peer"])
+    client.post(reverse("set_language"), {"language": "de", "next": "/"})
+
+    response = client.get(reverse("home"))
+
+    assert response.wsgi_request.LANGUAGE_CODE == "de"
