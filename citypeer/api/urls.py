@@ -1,7 +1,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from citypeer.api import views
+from citypeer.api import programmes, views
 
 app_name = "api"
 urlpatterns = [
@@ -12,6 +12,13 @@ urlpatterns = [
         views.BenchmarkDetail.as_view(),
         name="benchmark-detail",
     ),
+    path("programmes/", programmes.ProgrammeList.as_view(), name="programme-list"),
+    path("programmes/<slug:slug>/", programmes.ProgrammeDetail.as_view(),
+         name="programme-detail"),
+    path("programmes/<slug:slug>/reviews/", programmes.ReviewList.as_view(), name="review-list"),
+    path("reviews/<int:pk>/", programmes.ReviewDetail.as_view(), name="review-detail"),
+    path("reviews/<int:review>/steps/<int:pk>/", programmes.StepDetail.as_view(),
+         name="review-step"),
     path("", include("citypeer.teams.api")),
     path("", include("citypeer.initialreports.api")),
     path("", include("citypeer.deskreviews.api")),

@@ -131,6 +131,7 @@ class ReviewStep(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("responsible"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    last_reminded_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("review step")

@@ -1,7 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rules.contrib.views import permission_required
 
-from citypeer.programmes.models import Programme
+from citypeer.programmes.domain.programmes import ProgrammeError, create_programme, update_step
+from citypeer.programmes.domain.queries.programmes import programme_dashboard
+from citypeer.programmes.interfaces.forms import ProgrammeForm, ReviewStepForm
+from citypeer.programmes.models import Programme, ReviewStep
 
 
 @login_required
@@ -14,15 +22,59 @@ def programme_list(request):
     return render(request, "programmes/programme_list.html", {"programmes": programmes})
 
 
+@permission_required("programmes.change_programme", raise_exception=True)
+def programme_create(request):
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            programme = create_programme(
+                name=data["name"], slug=data["slug"] or None, benchmark=data["benchmark"],
+                cities=data["cities"], host_cities=data["host_cities"],
+                peer_pool=data["peer_pool"], phases=form.phases(),
+                team_size=data["team_size"], max_reviews_per_peer=data["max_reviews_per_peer"],
+                description=data["description"],
+            )
+        except ProgrammeError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("Programme created."))
+            return redirect("programmes:detail", slug=programme.slug)
+    return render(request, "programmes/programme_form.html", {"form": form})
+
+
 @login_required
 def programme_detail(request, slug):
-    programme = get_object_or_404(
-        Programme.objects.select_related("benchmark").prefetch_related("cities", "reviews__city"),
-        slug=slug,
+    try:
+        programme = programme_dashboard(slug)
+    except Programme.DoesNotExist:
+        from django.http import Http404
+
+        raise Http404 from None
+    reviews = list(programme.reviews.all())
+    visible = [r for r in reviews if request.user.has_perm("programmes.view_review", r)]
+    host_ids = {r.city_id for r in reviews}
+    return render(request, "programmes/programme_detail.html", {
+        "programme": programme,
+        "reviews": visible,
+        "host_ids": host_ids,
+        "steps": ReviewStep.Step.choices,
+        "today": timezone.localdate(),
+        "can_change": request.user.has_perm("programmes.change_programme", programme),
+    })
+
+
+def step_edit(request, slug, step_id):
+    step = get_object_or_404(
+        ReviewStep.objects.select_related("review__city", "review__programme"),
+        pk=step_id, review__programme__slug=slug,
     )
-    host_ids = {r.city_id for r in programme.reviews.all()}
-    return render(
-        request,
-        "programmes/programme_detail.html",
-        {"programme": programme, "host_ids": host_ids},
-    )
+    if not request.user.has_perm("programmes.change_review", step.review):
+        raise PermissionDenied
+    form = ReviewStepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        update_step(step=step, status=form.cleaned_data["status"],
+                    due_on=form.cleaned_data["due_on"],
+                    responsible=form.cleaned_data["responsible"])
+        return redirect("programmes:detail", slug=slug)
+    return render(request, "programmes/step_form.html", {"form": form, "step": step})

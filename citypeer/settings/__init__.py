@@ -178,6 +178,20 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models call their choices "Kind" or "Status": give each enum its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "BenchmarkKindEnum": "citypeer.benchmarks.models.Benchmark.Kind",
+        "ProgrammePhaseKindEnum": "citypeer.programmes.models.ProgrammePhase.Kind",
+        "ReviewStepStatusEnum": "citypeer.programmes.models.ReviewStep.Status",
+        "ConflictKindEnum": "citypeer.teams.models.Conflict.Kind",
+        "TeamMemberRoleEnum": "citypeer.teams.models.TeamMember.Role",
+        "InitialReportStateEnum": "citypeer.initialreports.models.InitialReport.State",
+        "SelfAssessmentStatusEnum": "citypeer.initialreports.models.SelfAssessment.Status",
+        "SupportingDocumentKindEnum": "citypeer.initialreports.models.SupportingDocument.Kind",
+        "PoliticalInvolvementEnum":
+            "citypeer.initialreports.models.InitialReport.PoliticalInvolvement",
+        "PerformanceEnum": "citypeer.deskreviews.models.DeskJudgement.Performance",
+    },
 }
 
 EMAIL_BACKEND = os.environ.get(
