@@ -64,6 +64,16 @@ PEOPLE = [
      ["en", "pt", "fr"], ["expert"]),
 ]
 
+# The INTI-CITIES milestones (seed 003), as the demo programme's phases.
+PHASES = [
+    ("kick_off", "2007-09-20", "2007-09-21"),
+    ("training", "2008-01-10", "2008-01-11"),
+    ("visits", "2008-02-11", "2008-06-20"),
+    ("reports", "2008-07-01", "2008-10-31"),
+    ("comparative_analysis", "2008-07-01", "2008-12-15"),
+    ("benchmark_revision", "2008-07-01", "2009-01-15"),
+]
+
 PROGRAMME = {
     "slug": "demo-inti-cities-2008",
     "name": "INTI-CITIES 2008 (demo)",

@@ -1,5 +1,6 @@
 """Loading the demo: safe to run again; it changes nothing that is already there."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -8,7 +9,8 @@ from citypeer.benchmarks.models import Benchmark
 from citypeer.demo import data
 from citypeer.network.models import City
 from citypeer.people.models import User
-from citypeer.programmes.models import Programme, Review
+from citypeer.programmes.domain.programmes import PhaseDates, create_programme
+from citypeer.programmes.models import Programme
 
 ROLE_FLAGS = {
     "coordinator": "is_coordinator",
@@ -41,17 +43,21 @@ def load_demo() -> DemoLogin:
                 city=cities[city] if city else None, organisation=organisation,
                 languages=languages, roles=roles,
             )
-        slug, version = data.PROGRAMME["benchmark"]
-        benchmark = Benchmark.objects.get(slug=slug, version=version)
-        programme, programme_created = Programme.objects.get_or_create(
-            slug=data.PROGRAMME["slug"],
-            defaults={"name": data.PROGRAMME["name"], "benchmark": benchmark,
-                      "description": data.PROGRAMME["description"]},
-        )
-        if programme_created:
-            programme.cities.set(cities.values())
-        for slug, *_ in data.REVIEWED_CITIES:
-            Review.objects.get_or_create(programme=programme, city=cities[slug])
+        if not Programme.objects.filter(slug=data.PROGRAMME["slug"]).exists():
+            slug, version = data.PROGRAMME["benchmark"]
+            create_programme(
+                name=data.PROGRAMME["name"],
+                slug=data.PROGRAMME["slug"],
+                description=data.PROGRAMME["description"],
+                benchmark=Benchmark.objects.get(slug=slug, version=version),
+                cities=list(cities.values()),
+                host_cities=[cities[slug] for slug, *_ in data.REVIEWED_CITIES],
+                peer_pool=User.objects.filter(username__in=[p[0] for p in data.PEOPLE]),
+                phases=[
+                    PhaseDates(kind, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+                    for kind, start, end in data.PHASES
+                ],
+            )
     return DemoLogin(coordinator.username, data.DEMO_PASSWORD, created)
 
 

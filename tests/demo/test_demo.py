@@ -62,3 +62,16 @@ def test_setup_prints_the_demo_login_and_it_works(client, db):
     assert "    password:  citypeer-demo" in out.getvalue().splitlines()
     assert client.login(username="coordinator", password="citypeer-demo") is True
     assert User.objects.get(username="coordinator").is_coordinator is True
+
+
+def test_demo_programme_has_the_inti_cities_milestones_and_steps(shipped_benchmarks):
+    load_demo()
+
+    programme = Programme.objects.get(slug="demo-inti-cities-2008")
+
+    assert [p.kind for p in programme.phases.order_by("starts_on", "id")][:3] == [
+        "kick_off", "training", "visits"
+    ]
+    assert Review.objects.filter(programme=programme).count() == 6
+    assert programme.reviews.get(city__slug="lyon").steps.count() == 7
+    assert programme.peer_pool.count() == len(data.PEOPLE)
