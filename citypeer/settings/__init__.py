@@ -204,6 +204,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CITYPEER_LOG_LEVEL", "WARNING")},
 }
+# Absolute links in e-mails, e.g. https://citypeer.example.org (relative when empty).
+CITYPEER_BASE_URL = os.environ.get("CITYPEER_BASE_URL", "").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("CITYPEER_FROM_EMAIL", "citypeer <citypeer@localhost>")
 if os.environ.get("CITYPEER_SMTP_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
