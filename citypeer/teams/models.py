@@ -1,5 +1,8 @@
 """Peer review teams (step 2): who reviews which host city, and why someone may not."""
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -126,10 +129,17 @@ class TrainingAttendance(models.Model):
         return f"{self.person} – {self.event}"
 
 
+def material_path(instance: "TrainingMaterial", filename: str) -> str:
+    """Where a material is stored under MEDIA_ROOT. The name people gave the file is kept in
+    `original_name` only, so no uploaded name ever becomes a path on disk."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"training/{instance.event_id}/{uuid.uuid4().hex}{suffix}"
+
+
 class TrainingMaterial(models.Model):
     event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="training/%Y/")
+    file = models.FileField(_("file"), upload_to=material_path, max_length=200)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
