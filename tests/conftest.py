@@ -15,6 +15,13 @@ def seed_text(prefix: str) -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
+def pytest_collection_modifyitems(items):
+    # `make test-fast` leaves out whatever drives the browser.
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def shipped_benchmarks(db):
     from citypeer.benchmarks.domain.library import load_shipped_benchmarks
