@@ -19,6 +19,8 @@ from citypeer.core.desk_review import new_person_key
 from citypeer.deskreviews.domain.queries import desk_reviewer_ids, forget_cached_ids
 from citypeer.deskreviews.models import DeskJudgement, DeskReview
 from citypeer.initialreports.models import ResponsiblePerson
+from citypeer.programmes.domain.programmes import mark_step
+from citypeer.programmes.models import ReviewStep
 
 Performance = DeskJudgement.Performance
 LIST_FIELDS = ("known", "unknown", "suspected", "questions")
@@ -78,6 +80,9 @@ def start_desk_review(*, review, peer) -> DeskReview:
             % {"person": peer, "city": review.city}
         )
     desk_review, _created = DeskReview.objects.get_or_create(review=review, peer=peer)
+    if _created:
+        mark_step(review=review, step=ReviewStep.Step.DESK_REVIEW,
+                  status=ReviewStep.Status.IN_PROGRESS)
     return desk_review
 
 
@@ -184,6 +189,14 @@ def submit_desk_review(*, desk_review: DeskReview, by=None) -> DeskReview:
             raise DeskReviewSubmitted(_("This desk review is submitted already."))
         locked.submitted_at = timezone.now()
         locked.save(update_fields=["submitted_at"])
+        pending = set(desk_reviewer_ids(locked.review)) - set(
+            DeskReview.objects.filter(review=locked.review, submitted_at__isnull=False)
+            .values_list("peer_id", flat=True)
+        )
+        if not pending:
+            # Step 4 is done when every peer and expert of the team has submitted.
+            mark_step(review=locked.review, step=ReviewStep.Step.DESK_REVIEW,
+                      status=ReviewStep.Status.DONE)
     desk_review.submitted_at = locked.submitted_at
     forget_cached_ids(desk_review.review)
     return desk_review

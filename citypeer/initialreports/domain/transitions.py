@@ -12,6 +12,8 @@ from citypeer.initialreports.domain import notifications
 from citypeer.initialreports.domain.describe import describe_gap
 from citypeer.initialreports.domain.reports import report_completeness
 from citypeer.initialreports.models import InitialReport, ReportTransition
+from citypeer.programmes.domain.programmes import mark_step
+from citypeer.programmes.models import ReviewStep
 
 
 class TransitionNotAllowed(Exception):
@@ -62,6 +64,14 @@ def return_report(*, report: InitialReport, by, question: str) -> ReportTransiti
     return _move(report, core.RETURN, by=by, message=question)
 
 
+STEP_STATUS_AFTER = {
+    InitialReport.State.SUBMITTED: ReviewStep.Status.DONE,
+    InitialReport.State.RESUBMITTED: ReviewStep.Status.DONE,
+    InitialReport.State.RETURNED: ReviewStep.Status.IN_PROGRESS,
+    InitialReport.State.DRAFT: ReviewStep.Status.IN_PROGRESS,
+}
+
+
 def _move(report: InitialReport, action: str, *, by, message: str = "") -> ReportTransition:
     with transaction.atomic():
         locked = InitialReport.objects.select_for_update(of=("self",)).select_related(
@@ -82,6 +92,9 @@ def _move(report: InitialReport, action: str, *, by, message: str = "") -> Repor
         locked.state = target
         locked._history_user = by
         locked.save(update_fields=["state"])
+        # The dashboard shows step 3 done while the report is with the peers.
+        mark_step(review=locked.review, step=ReviewStep.Step.INITIAL_REPORT,
+                  status=STEP_STATUS_AFTER[target])
         transaction.on_commit(lambda: notifications.report_moved(locked, transition))
     report.state = target
     return transition
