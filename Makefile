@@ -48,6 +48,7 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/timetable.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
