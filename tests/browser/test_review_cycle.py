@@ -14,7 +14,6 @@ from citypeer.core.benchmark import load_document
 from citypeer.network.models import City
 from citypeer.programmes.models import Programme
 from citypeer.teams.models import TeamMember
-from tests.browser.conftest import browser, page  # noqa: F401  (the browser fixtures)
 from tests.conftest import INTI_FILE, make_person
 
 PASSWORD = "a-long-test-password"

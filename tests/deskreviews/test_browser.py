@@ -5,7 +5,6 @@ import pytest
 
 from citypeer.deskreviews.domain.desk_reviews import start_desk_review
 from citypeer.deskreviews.models import DeskJudgement
-from tests.browser.conftest import browser, page  # noqa: F401  (the browser fixtures)
 from tests.deskreviews.conftest import make_review
 
 pytestmark = pytest.mark.browser
