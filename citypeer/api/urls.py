@@ -22,6 +22,9 @@ urlpatterns = [
     path("", include("citypeer.teams.api")),
     path("", include("citypeer.initialreports.api")),
     path("", include("citypeer.deskreviews.api")),
+    path("", include("citypeer.visits.api")),
+    path("", include("citypeer.evidence.api")),
+    path("", include("citypeer.practices.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

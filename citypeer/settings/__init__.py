@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "citypeer.teams",
     "citypeer.initialreports",
     "citypeer.deskreviews",
+    "citypeer.visits",
+    "citypeer.evidence",
+    "citypeer.practices",
     "citypeer.demo",
 ]
 
@@ -191,6 +194,14 @@ SPECTACULAR_SETTINGS = {
         "PoliticalInvolvementEnum":
             "citypeer.initialreports.models.InitialReport.PoliticalInvolvement",
         "PerformanceEnum": "citypeer.deskreviews.models.DeskJudgement.Performance",
+        "VisitStatusEnum": "citypeer.visits.models.Visit.Status",
+        "IntervieweeCategoryEnum": "citypeer.visits.models.Interviewee.Category",
+        "EvidenceSourceEnum": "citypeer.evidence.models.EvidenceItem.Source",
+        "EvidenceKindEnum": "citypeer.evidence.models.EvidenceItem.Kind",
+        "DirectionEnum": "citypeer.evidence.models.EvidenceItem.Direction",
+        "ColourEnum": "citypeer.evidence.models.Assessment.Colour",
+        "FindingKindEnum": "citypeer.evidence.models.Finding.Kind",
+        "PracticeOriginEnum": "citypeer.practices.models.GoodPractice.Origin",
     },
 }
 
