@@ -58,7 +58,32 @@ def load_demo() -> DemoLogin:
                     for kind, start, end in data.PHASES
                 ],
             )
+    _form_teams(Programme.objects.get(slug=data.PROGRAMME["slug"]))
     return DemoLogin(coordinator.username, data.DEMO_PASSWORD, created)
+
+
+def _form_teams(programme) -> None:
+    """The demo's teams, as the coordinator would form them: accept the suggestion, add an
+    expert to each team, and make its first peer the leader. Done once."""
+    from citypeer.teams.domain.membership import assign_member, set_leader
+    from citypeer.teams.domain.suggestions import accept_suggestion, suggest_teams
+    from citypeer.teams.models import TeamMember
+
+    if TeamMember.objects.filter(team__review__programme=programme).exists():
+        return
+    suggestion = suggest_teams(programme=programme)
+    if not suggestion.assignments:
+        return
+    accept_suggestion(programme=programme, assignments=suggestion.assignments)
+    experts = list(User.objects.filter(is_expert=True, username__in=[p[0] for p in data.PEOPLE])
+                   .order_by("username"))
+    for index, review in enumerate(programme.reviews.select_related("city").order_by("city__name")):
+        if experts:
+            assign_member(review=review, person=experts[index % len(experts)], role="expert")
+        first_peer = (TeamMember.objects.filter(team__review=review, role="peer")
+                      .select_related("person").order_by("person__name").first())
+        if first_peer:
+            set_leader(review=review, person=first_peer.person)
 
 
 def _person(*, username, name, initials, city, organisation, languages, roles, staff=False):

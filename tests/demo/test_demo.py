@@ -75,3 +75,20 @@ def test_demo_programme_has_the_inti_cities_milestones_and_steps(shipped_benchma
     assert Review.objects.filter(programme=programme).count() == 6
     assert programme.reviews.get(city__slug="lyon").steps.count() == 7
     assert programme.peer_pool.count() == len(data.PEOPLE)
+
+
+def test_demo_teams_respect_conflicts_and_have_a_leader(shipped_benchmarks):
+    from citypeer.teams.models import TeamMember
+
+    load_demo()
+    load_demo()
+
+    members = TeamMember.objects.filter(team__review__programme__slug="demo-inti-cities-2008")
+    own_city = [m for m in members.select_related("person", "team__review")
+                if m.person.city_id == m.team.review.city_id]
+    assert own_city == []
+    assert members.filter(role="peer").count() == 24
+    assert members.filter(role="expert").count() == 6
+    leaders = Review.objects.filter(programme__slug="demo-inti-cities-2008").values_list(
+        "team__leader", flat=True)
+    assert [leader is not None for leader in leaders] == [True] * 6
