@@ -10,7 +10,6 @@ benchmark files are.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -33,7 +32,13 @@ from citypeer.core.assessment.proposal import (
     assessable_codes,
 )
 from citypeer.core.benchmark import BenchmarkDocument, load_document
-from citypeer.core.benchmark.validation import Problem, format_location
+from citypeer.core.schema_problems import (
+    Problem,
+    document_order,
+    format_location,
+    problem_from_schema_error,
+    unique_problems,
+)
 
 SCHEMA_RESOURCE = "review-bundle.schema.json"
 # The benchmarks citypeer ships, read as files: no Django app is imported.
@@ -101,7 +106,7 @@ def validate_bundle(data: dict, *, benchmark: BenchmarkDocument | None) -> list[
     problems = [_problem_from_schema_error(err) for err in validator.iter_errors(data)]
     problems += _benchmark_problems(data, benchmark)
     problems += _reference_problems(data, benchmark)
-    return sorted(_unique(problems), key=_bundle_order)
+    return sorted(unique_problems(problems), key=document_order)
 
 
 def bundle_from_dict(data: dict, *, benchmark: BenchmarkDocument) -> ReviewBundle:
@@ -279,47 +284,9 @@ _PATTERN_HINTS = {
 
 
 def _problem_from_schema_error(err: jsonschema.ValidationError) -> Problem:
-    path = list(err.absolute_path)
-    kind, value = err.validator, err.instance
-    where = format_location(path)
-    if kind == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return Problem(format_location([*path, missing]), "is required but missing")
-    if kind == "not" and list(err.validator_value) == ["required"]:
+    if err.validator == "not" and list(err.validator_value) == ["required"]:
         field = err.validator_value["required"][0]
-        return Problem(format_location([*path, field]), _ONLY_WITH.get(field, err.message))
-    if kind == "additionalProperties":
-        extra = sorted(set(value) - set(err.schema.get("properties", {})))
-        return Problem(where, "unknown field(s): " + ", ".join(repr(e) for e in extra))
-    if kind == "type":
-        return Problem(where, f"must be of type {err.validator_value}, not "
-                              f"{type(value).__name__} {value!r}")
-    if kind == "pattern":
-        hint = _PATTERN_HINTS.get(err.validator_value, f"the pattern {err.validator_value}")
-        return Problem(where, f"{value!r} must be {hint}")
-    if kind == "const":
-        return Problem(where, f"{value!r} must be {err.validator_value!r}")
-    if kind == "enum":
-        return Problem(where, f"{value!r} is not one of "
-                              f"{', '.join(map(repr, err.validator_value))}")
-    if kind == "minLength":
-        return Problem(where, "must not be empty")
-    if kind == "maxLength":
-        return Problem(where, f"is longer than {err.validator_value} characters")
-    if kind == "minItems":
-        return Problem(where, f"must have at least {err.validator_value} item(s)")
-    if kind in ("minimum", "maximum"):
-        side = "at least" if kind == "minimum" else "at most"
-        return Problem(where, f"{value!r} must be {side} {err.validator_value}")
-    return Problem(where, err.message)
-
-
-def _bundle_order(problem: Problem) -> list:
-    """evidence[2] before evidence[10]: numbers compare as numbers."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
-            for part in re.split(r"(\d+)", problem.location)]
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    return list(dict.fromkeys(problems))
+        return Problem(format_location([*err.absolute_path, field]),
+                       _ONLY_WITH.get(field, err.message))
+    return problem_from_schema_error(err, pattern_hints=_PATTERN_HINTS)
 

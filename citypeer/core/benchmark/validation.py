@@ -7,8 +7,6 @@ indicators[4].code``) so that a coordinator can find and mend it in the file.
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,17 +15,18 @@ import jsonschema
 import yaml
 
 from citypeer.core.benchmark.document import BenchmarkDocument, document_from_dict
+from citypeer.core.schema_problems import (
+    Problem,
+    document_order,
+    format_location,
+    problem_from_schema_error,
+    unique_problems,
+)
+
+__all__ = ["BenchmarkDocumentError", "Problem", "format_location", "load_document",
+           "parse_document_text", "validate_document"]
 
 SCHEMA_RESOURCE = "benchmark.schema.json"
-
-
-@dataclass(frozen=True)
-class Problem:
-    location: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
 
 
 class BenchmarkDocumentError(ValueError):
@@ -41,16 +40,6 @@ class BenchmarkDocumentError(ValueError):
 def benchmark_schema() -> dict:
     text = resources.files(__package__).joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
     return json.loads(text)
-
-
-def format_location(path) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(document)"
 
 
 def parse_document_text(text: str, *, source_name: str) -> dict:
@@ -74,17 +63,12 @@ def parse_document_text(text: str, *, source_name: str) -> dict:
 def validate_document(data: dict) -> list[Problem]:
     """All problems of a document: first its shape, then the rules the schema cannot say."""
     validator = jsonschema.Draft202012Validator(benchmark_schema())
-    problems = [_problem_from_schema_error(err) for err in validator.iter_errors(data)]
+    problems = [problem_from_schema_error(err, pattern_hints=_PATTERN_HINTS)
+                for err in validator.iter_errors(data)]
     if not problems:
         # Consistency is only worth checking once the shape is right.
         problems = _consistency_problems(data)
-    return sorted(_unique(problems), key=_document_order)
-
-
-def _document_order(problem: Problem) -> list:
-    """pillars[2] before pillars[10]: numbers compare as numbers."""
-    return [int(part) if part.isdigit() else part
-            for part in re.split(r"(\d+)", problem.location)]
+    return sorted(unique_problems(problems), key=document_order)
 
 
 def load_document(path: str | Path) -> BenchmarkDocument:
@@ -102,50 +86,6 @@ def document_from_text(text: str, *, source_name: str) -> BenchmarkDocument:
     if problems:
         raise BenchmarkDocumentError(source_name, problems)
     return document_from_dict(data)
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen = set()
-    out = []
-    for p in problems:
-        if p not in seen:
-            seen.add(p)
-            out.append(p)
-    return out
-
-
-def _problem_from_schema_error(err: jsonschema.ValidationError) -> Problem:
-    path = list(err.absolute_path)
-    kind = err.validator
-    if kind == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return Problem(format_location([*path, missing]), "is required but missing")
-    if kind == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        return Problem(
-            format_location(path), "unknown field(s): " + ", ".join(repr(e) for e in extra)
-        )
-    where = format_location(path)
-    value = err.instance
-    if kind == "type":
-        expected = err.validator_value
-        return Problem(where, f"must be of type {expected}, not {type(value).__name__} {value!r}")
-    if kind == "pattern":
-        hint = _PATTERN_HINTS.get(err.validator_value, f"the pattern {err.validator_value}")
-        return Problem(where, f"{value!r} must be {hint}")
-    if kind in ("enum", "const"):
-        allowed = err.validator_value if kind == "enum" else [err.validator_value]
-        return Problem(where, f"{value!r} is not one of {', '.join(map(repr, allowed))}")
-    if kind == "minLength":
-        return Problem(where, "must not be empty")
-    if kind == "maxLength":
-        return Problem(where, f"is longer than {err.validator_value} characters")
-    if kind == "minItems":
-        return Problem(where, f"must have at least {err.validator_value} item(s)")
-    if kind in ("minimum", "maximum"):
-        side = "at least" if kind == "minimum" else "at most"
-        return Problem(where, f"{value!r} must be {side} {err.validator_value}")
-    return Problem(where, err.message)
 
 
 _PATTERN_HINTS = {

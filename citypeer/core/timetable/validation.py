@@ -10,14 +10,18 @@ carries its location in the document, as benchmark files do:
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
 
-from citypeer.core.benchmark.validation import Problem, format_location
+from citypeer.core.schema_problems import (
+    Problem,
+    document_order,
+    problem_from_schema_error,
+    unique_problems,
+)
 from citypeer.core.timetable.document import instance_from_dict
 from citypeer.core.timetable.model import VisitInstance, hhmm, minutes, seed_days
 
@@ -50,12 +54,11 @@ def validate_instance(data) -> list[Problem]:
     if not isinstance(data, dict):
         return [Problem("(document)", "must be an object with peers and interviewees")]
     validator = jsonschema.Draft202012Validator(instance_schema())
-    problems = [_from_schema_error(err) for err in validator.iter_errors(data)]
+    problems = [problem_from_schema_error(err, pattern_hints=_PATTERN_HINTS)
+                for err in validator.iter_errors(data)]
     if not problems:
         problems = _Consistency(data).problems()
-    seen = set()
-    unique = [p for p in problems if not (p in seen or seen.add(p))]
-    return sorted(unique, key=_document_order)
+    return sorted(unique_problems(problems), key=document_order)
 
 
 def instance_from_text(text: str, *, source_name: str) -> VisitInstance:
@@ -77,46 +80,6 @@ def load_instance(path: str | Path) -> VisitInstance:
     except (OSError, UnicodeDecodeError) as exc:
         raise VisitInstanceError(str(path), [Problem("(file)", str(exc))]) from exc
     return instance_from_text(text, source_name=str(path))
-
-
-def _document_order(problem: Problem) -> list:
-    """interviewees[2] before interviewees[10]: numbers compare as numbers."""
-    return [int(part) if part.isdigit() else part
-            for part in re.split(r"(\d+)", problem.location)]
-
-
-def _from_schema_error(err: jsonschema.ValidationError) -> Problem:
-    path = list(err.absolute_path)
-    kind = err.validator
-    where = format_location(path)
-    value = err.instance
-    if kind == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return Problem(format_location([*path, missing]), "is required but missing")
-    if kind == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        return Problem(where, "unknown field(s): " + ", ".join(repr(e) for e in extra))
-    if kind == "type":
-        expected = err.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return Problem(where, f"must be of type {expected}, not {type(value).__name__} "
-                              f"{value!r}")
-    if kind == "pattern":
-        hint = _PATTERN_HINTS.get(err.validator_value, f"the pattern {err.validator_value}")
-        return Problem(where, f"{value!r} must be {hint}")
-    if kind in ("enum", "const"):
-        allowed = err.validator_value if kind == "enum" else [err.validator_value]
-        return Problem(where, f"{value!r} is not one of {', '.join(map(repr, allowed))}")
-    if kind == "minLength":
-        return Problem(where, "must not be empty")
-    if kind == "maxLength":
-        return Problem(where, f"is longer than {err.validator_value} characters")
-    if kind == "minItems":
-        return Problem(where, f"must have at least {err.validator_value} item(s)")
-    if kind in ("minimum", "maximum"):
-        side = "at least" if kind == "minimum" else "at most"
-        return Problem(where, f"{value!r} must be {side} {err.validator_value}")
-    return Problem(where, err.message)
 
 
 class _Consistency:
