@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: run test test-fast lint bench setup install install-test chromium clean
+.PHONY: run test test-fast lint bench setup install install-test system-packages test-packages apt-packages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "citypeer needs Python 3.11 or later"'
@@ -22,7 +22,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-setup: install
+setup: install system-packages
 	$(BIN)/citypeer migrate --noinput
 	$(BIN)/citypeer setup --demo
 
@@ -30,14 +30,23 @@ run: setup
 	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	CITYPEER_DEBUG=1 $(BIN)/citypeer runserver 127.0.0.1:$(PORT)
 
-# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here), and
+# the Pango, HarfBuzz and fonts WeasyPrint draws PDFs with.
+RUN_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+TEST_PACKAGES = $(RUN_PACKAGES) chromium
+system-packages:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(RUN_PACKAGES)"
+test-packages:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(TEST_PACKAGES)"
+apt-packages:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
-test: install-test chromium
+test: install-test test-packages
 	$(BIN)/python -m pytest
 
 test-fast: install-test

@@ -16,10 +16,15 @@ class Visit(models.Model):
         FEASIBLE = "feasible", _("feasible")
         INFEASIBLE = "infeasible", _("impossible")
         UNKNOWN = "unknown", _("no plan found in time")
+        EDITED = "edited", _("changed by hand since the last plan")
 
     review = models.OneToOneField("programmes.Review", on_delete=models.CASCADE,
                                   related_name="visit")
     starts_on = models.DateField(_("first day"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Brussels",
+        help_text=_("The host city's time zone (IANA name): calendars give times in it."),
+    )
     slot_minutes = models.PositiveSmallIntegerField(_("interview length (minutes)"), default=60)
     max_parallel = models.PositiveSmallIntegerField(_("interviews at the same time"), default=2)
     max_interviews_per_day = models.PositiveSmallIntegerField(
@@ -35,6 +40,10 @@ class Visit(models.Model):
     bound = models.FloatField(null=True, blank=True)
     explanation = models.JSONField(default=list, blank=True)
     solved_at = models.DateTimeField(null=True, blank=True)
+    solve_seconds = models.FloatField(null=True, blank=True)
+    # Numbers are never given twice, even after an interview is cancelled or dropped:
+    # briefs and notes may already cite them.
+    last_number = models.PositiveIntegerField(default=0)
     revision = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -58,7 +67,8 @@ class Interviewee(models.Model):
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
-    language = models.CharField(_("language"), max_length=2, blank=True)
+    language = models.CharField(_("language"), max_length=3, blank=True,
+                                help_text=_("ISO 639 code of the interview's language"))
     interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     required = models.BooleanField(_("must be met"), default=False)
     availability = models.JSONField(
@@ -73,6 +83,14 @@ class Interviewee(models.Model):
         related_name="interviewees",
     )
     notes = models.TextField(_("notes"), blank=True)
+    withdrawn = models.BooleanField(
+        _("not to be met"), default=False,
+        help_text=_("Kept in the list, but the planner gives them no interview."),
+    )
+    # Where the person came from, so that drawing people in again adds nobody twice:
+    # "person:<responsible person id>" or the desk review's "new:<name>|<organisation>".
+    source_key = models.CharField(max_length=500, blank=True)
+    revision = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("interviewee")
@@ -81,6 +99,12 @@ class Interviewee(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def reference(self) -> str:
+        """How anyone who may not know the person's identity reads them (the evidence bank's
+        interviewee reference)."""
+        return f"P-{self.pk}"
 
 
 class Interview(models.Model):
@@ -121,6 +145,8 @@ class Workshop(models.Model):
     day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
     start = models.TimeField(_("starts at"), null=True, blank=True)
     slots = models.PositiveSmallIntegerField(_("slots"), default=2)
+    planned_day = models.PositiveSmallIntegerField(_("planned day"), null=True, blank=True)
+    planned_start = models.TimeField(_("planned start"), null=True, blank=True)
     options = models.JSONField(
         _("possible times"), default=list, blank=True,
         help_text=_("When day and start are empty, the planner chooses among these windows."),
