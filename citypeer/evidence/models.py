@@ -84,6 +84,11 @@ class Assessment(models.Model):
     colour = models.CharField(_("colour"), max_length=15, choices=Colour.choices,
                               default=Colour.NOT_ASSESSED)
     rationale = models.TextField(_("rationale"), blank=True)
+    # The proposal the team decided against, kept beside the final colour.
+    proposed_colour = models.CharField(_("proposed colour"), max_length=15,
+                                       choices=Colour.choices, blank=True)
+    proposed_status = models.CharField(_("corroboration when decided"), max_length=20,
+                                       blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
