@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "citypeer.visits",
     "citypeer.evidence",
     "citypeer.practices",
+    "citypeer.feedback",
     "citypeer.demo",
 ]
 
