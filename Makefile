@@ -58,6 +58,7 @@ lint: install-test
 bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/timetable.py
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
