@@ -28,6 +28,8 @@ urlpatterns = [
     path("reviews/<int:review>/evidence/", include("citypeer.evidence.urls")),
     path("reviews/<int:review>/feedback/", include("citypeer.feedback.urls")),
     path("practices/", include("citypeer.practices.urls")),
+    path("comparisons/", include("citypeer.comparisons.urls")),
+    path("revisions/", include("citypeer.revisions.urls")),
     path("api/v1/", include("citypeer.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

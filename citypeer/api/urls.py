@@ -25,6 +25,8 @@ urlpatterns = [
     path("", include("citypeer.visits.api")),
     path("", include("citypeer.evidence.api")),
     path("", include("citypeer.practices.api")),
+    path("", include("citypeer.comparisons.api")),
+    path("", include("citypeer.revisions.api")),
     path("", include("citypeer.feedback.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

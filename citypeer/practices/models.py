@@ -21,6 +21,11 @@ class GoodPractice(models.Model):
                                  help_text=_("For practices of cities outside the network."))
     year = models.PositiveIntegerField(_("year"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=300)
+    theme = models.CharField(
+        _("theme"), max_length=200, blank=True,
+        help_text=_("The aspect of integration governance it answers, e.g. “Needs assessment "
+                    "and data collection”."),
+    )
     description = models.TextField(_("description"))
     indicators = models.ManyToManyField("benchmarks.Indicator", blank=True, related_name="+")
     key_factors = models.ManyToManyField("benchmarks.KeyFactor", blank=True, related_name="+")
@@ -30,6 +35,8 @@ class GoodPractice(models.Model):
         _("published"), default=False,
         help_text=_("Shown in the public catalogue once the programme's comparison is published."),
     )
+    # Set on the practices citypeer ships, so that loading them again finds them.
+    shipped_key = models.CharField(max_length=120, blank=True, editable=False)
     revision = models.PositiveIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[indicators])
 
@@ -37,6 +44,10 @@ class GoodPractice(models.Model):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["shipped_key"], condition=~models.Q(shipped_key=""),
+                                    name="one_practice_per_shipped_key"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "citypeer.visits",
     "citypeer.evidence",
     "citypeer.practices",
+    "citypeer.comparisons",
+    "citypeer.revisions",
     "citypeer.feedback",
     "citypeer.demo",
 ]

@@ -148,6 +148,7 @@ def test_the_installed_command_works_on_a_fresh_database(tmp_path):
     assert setup_out.splitlines() == [
         "benchmark integrating-cities-participation-2014 v1: imported",
         "benchmark inti-cities-2009 v1: imported",
+        "good practices: 40 added, 0 already there",
     ]
     assert sum(len(c["indicators"]) for p in shown["pillars"] for c in p["values"]) == 73
     assert (tmp_path / "citypeer.sqlite3").exists()

@@ -19,6 +19,13 @@ class Command(BaseCommand):
                 "differs": "DIFFERS from the stored version: ship it as a new version",
             }[outcome.status]
             self.stdout.write(f"benchmark {outcome.slug} v{outcome.version}: {note}")
+        from citypeer.practices.domain.catalogue import load_shipped_practices
+
+        practices = load_shipped_practices()
+        self.stdout.write(
+            f"good practices: {practices.created} added, {practices.unchanged} already there"
+            + (f", {len(practices.skipped)} skipped" if practices.skipped else "")
+        )
         if demo:
             from citypeer.demo.loading import load_demo
 
