@@ -59,6 +59,7 @@ bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/timetable.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/comparison.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
