@@ -1,6 +1,8 @@
 """Catalogue pages and API, with their permissions."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from citypeer.benchmarks.models import Indicator
 from citypeer.evidence.models import Assessment
@@ -84,3 +86,20 @@ def test_suggestions_page_and_api_for_the_review(client, people, review_with_tea
     assert api[0]["indicator"] == "GG/A/6"
     assert {p["title"] for p in api[0]["from_publications"]} == {
         "Tailoring needs assessments", "Data-gathering"}
+
+
+def test_catalogue_query_count_does_not_grow_with_practices(peer_client, shipped_benchmarks):
+    GoodPractice.objects.create(origin="shipped", shipped_key="one", title="One practice",
+                                description="A practice.", transferable=True)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert peer_client.get("/practices/").status_code == 200
+        return len(ctx.captured_queries)
+
+    one = count()
+    load_shipped_practices()
+    several = count()
+
+    assert GoodPractice.objects.count() == 41
+    assert several == one
