@@ -39,7 +39,11 @@ system-packages:
 test-packages:
 	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(TEST_PACKAGES)"
 apt-packages:
-	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	  echo "Not a Debian system: make sure these (or your system's equivalents) are installed: $(PACKAGES)"; \
+	  exit 0; \
+	fi; \
+	missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages: $$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
