@@ -14,30 +14,12 @@ def is_review_team_member(user, review) -> bool:
 
 
 @rules.predicate
-def is_review_team_leader(user, review) -> bool:
-    if review is None or not user.is_authenticated:
-        return False
-    team = getattr(review, "team", None) if _has_team(review) else None
-    return team is not None and team.leader_id == user.pk
-
-
-@rules.predicate
 def is_host_officer_of_review(user, review) -> bool:
     """A host-city officer of the city under review."""
     return bool(
         review is not None and user.is_authenticated and user.is_host_officer
         and user.city_id is not None and user.city_id == review.city_id
     )
-
-
-def _has_team(review) -> bool:
-    from citypeer.teams.models import Team
-
-    try:
-        review.team  # noqa: B018
-    except Team.DoesNotExist:
-        return False
-    return True
 
 
 can_see_review = is_coordinator | is_review_team_member | is_host_officer_of_review
