@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: run test test-fast lint bench setup install install-test system-packages test-packages apt-packages clean
+.PHONY: run test test-fast check-sources lint bench setup install install-test system-packages test-packages apt-packages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "citypeer needs Python 3.11 or later"'
@@ -55,6 +55,16 @@ test: install-test test-packages
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not browser"
+
+# The shipped benchmarks, practices and demo checked word for word against the source
+# documents, which live beside the repository (../shared/seeds/), not in it.
+SEEDS ?= $(abspath ../shared/seeds)
+check-sources: install-test
+	@if [ ! -d "$(SEEDS)" ]; then \
+	  echo "check-sources: the source documents are not at $(SEEDS) (set SEEDS=...): nothing checked"; \
+	else \
+	  CITYPEER_SEEDS="$(SEEDS)" $(BIN)/python -m pytest -p no:cacheprovider checks; \
+	fi
 
 lint: install-test
 	$(BIN)/ruff check .

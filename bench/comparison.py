@@ -40,11 +40,11 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from citypeer.assessment.models import Assessment
     from citypeer.benchmarks.domain.library import load_shipped_benchmarks
     from citypeer.benchmarks.models import Benchmark, Indicator
     from citypeer.comparisons.domain.comparisons import comparison_data, publish_comparison
     from citypeer.comparisons.interfaces import charts, exports
-    from citypeer.evidence.models import Assessment
     from citypeer.network.models import City
     from citypeer.people.models import User
     from citypeer.programmes.models import Programme, Review

@@ -42,9 +42,9 @@ def main():
     from django.core.management import call_command
     from django.db import transaction
 
+    from citypeer.assessment.models import Assessment, EvidenceItem, Finding
     from citypeer.benchmarks.domain.library import load_shipped_benchmarks
     from citypeer.benchmarks.models import Benchmark, Indicator
-    from citypeer.evidence.models import Assessment, EvidenceItem, Finding
     from citypeer.feedback.domain.document import report_document
     from citypeer.feedback.domain.rendering import render_docx, render_html, render_pdf
     from citypeer.feedback.domain.reports import compose_report

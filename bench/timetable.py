@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/timetable.py [--quick] [--workers 2]
 
-Instances come from ``citypeer.core.timetable.generate`` (seeded, so every run solves the same
+Instances come from ``citypeer.visits.method.generate`` (seeded, so every run solves the same
 visits) on the 73 indicators of the shipped INTI-CITIES benchmark, from the seed's size
 (6 peers, 30 interviewees, 2 workshops) up to 12 peers and 80 interviewees. Both methods run
 on each instance in the same process, one after the other. The seed-sized visits get 10 s
@@ -12,7 +12,7 @@ a quarter of the time.
 
 Columns: "needs ×2" is how many of the "needs more information"/"split" indicators are heard in
 two interviews with different interviewees; "objective" and "bound" are the weighted
-lexicographic objective (citypeer.core.timetable.objective) and CP-SAT's proven bound on it;
+lexicographic objective (citypeer.visits.method.objective) and CP-SAT's proven bound on it;
 "open term" is the first term of the objective not proven optimal, with its value and bound.
 """
 
@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from citypeer.core.benchmark import load_document  # noqa: E402
-from citypeer.core.timetable.checker import check_timetable, errors  # noqa: E402
-from citypeer.core.timetable.generate import generate_instance  # noqa: E402
-from citypeer.core.timetable.greedy import solve_greedy  # noqa: E402
-from citypeer.core.timetable.model import OPTIMAL  # noqa: E402
-from citypeer.core.timetable.objective import TERMS, weights  # noqa: E402
-from citypeer.core.timetable.solver import solve_timetable  # noqa: E402
+from citypeer.visits.method.checker import check_timetable, errors  # noqa: E402
+from citypeer.visits.method.generate import generate_instance  # noqa: E402
+from citypeer.visits.method.greedy import solve_greedy  # noqa: E402
+from citypeer.visits.method.model import OPTIMAL  # noqa: E402
+from citypeer.visits.method.objective import TERMS, weights  # noqa: E402
+from citypeer.visits.method.solver import solve_timetable  # noqa: E402
 
 INTI = ROOT / "citypeer" / "benchmarks" / "data" / "shipped" / "inti-cities-2009.yaml"
 # (peers, interviewees, seeds, seconds)

@@ -10,8 +10,8 @@ import os
 import sys
 
 OFFLINE_COMMANDS = {
-    "assess": "citypeer.core.assessment.cli",
-    "schedule": "citypeer.core.timetable.cli",
+    "assess": "citypeer.assessment.method.cli",
+    "schedule": "citypeer.visits.method.cli",
 }
 
 

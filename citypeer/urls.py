@@ -25,7 +25,7 @@ urlpatterns = [
     path("reviews/<int:review>/initial-report/", include("citypeer.initialreports.urls")),
     path("reviews/<int:review>/desk-review/", include("citypeer.deskreviews.urls")),
     path("reviews/<int:review>/visit/", include("citypeer.visits.urls")),
-    path("reviews/<int:review>/evidence/", include("citypeer.evidence.urls")),
+    path("reviews/<int:review>/assessment/", include("citypeer.assessment.urls")),
     path("reviews/<int:review>/feedback/", include("citypeer.feedback.urls")),
     path("practices/", include("citypeer.practices.urls")),
     path("comparisons/", include("citypeer.comparisons.urls")),
@@ -34,3 +34,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "citypeer.common.pages.permission_denied"

@@ -9,16 +9,9 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 SHIPPED = REPO / "citypeer" / "benchmarks" / "data" / "shipped"
 INTI_FILE = SHIPPED / "inti-cities-2009.yaml"
 TOOLKIT_FILE = SHIPPED / "integrating-cities-participation-2014.yaml"
-
-
-def seed_text(prefix: str) -> str:
-    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    assert matches, f"seed {prefix} not found in {SEEDS}: the tests read ../shared/seeds/"
-    return matches[0].read_text(encoding="utf-8")
 
 
 def pytest_collection_modifyitems(items):

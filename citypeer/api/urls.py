@@ -23,7 +23,7 @@ urlpatterns = [
     path("", include("citypeer.initialreports.api")),
     path("", include("citypeer.deskreviews.api")),
     path("", include("citypeer.visits.api")),
-    path("", include("citypeer.evidence.api")),
+    path("", include("citypeer.assessment.api")),
     path("", include("citypeer.practices.api")),
     path("", include("citypeer.comparisons.api")),
     path("", include("citypeer.revisions.api")),

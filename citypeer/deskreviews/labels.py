@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from citypeer.core.desk_review import AlphaUndefined, TeamStatus
+from citypeer.deskreviews.method.compilation import AlphaUndefined, TeamStatus
 from citypeer.deskreviews.models import DeskJudgement
 
 PERFORMANCE = dict(DeskJudgement.Performance.choices)

@@ -1,7 +1,8 @@
 """Feedback (step 7): the headline findings agreed before the team leaves, recommendations
 resting on corroborated findings, the written report the peers compose and approve together,
-and the host city's commitments. The rules live in `citypeer.core.report`; edited rows carry
-a `revision` so that concurrent saves never overwrite each other."""
+and the host city's commitments. The rules live in
+`citypeer.feedback.method.report`; edited rows carry a `revision` so that concurrent saves
+never overwrite each other."""
 
 from django.conf import settings
 from django.db import models
@@ -60,7 +61,7 @@ class Recommendation(models.Model):
     text = models.TextField(_("recommendation"))
     indicators = models.ManyToManyField("benchmarks.Indicator", related_name="+",
                                         verbose_name=_("indicators"))
-    findings = models.ManyToManyField("evidence.Finding", blank=True, related_name="+",
+    findings = models.ManyToManyField("assessment.Finding", blank=True, related_name="+",
                                       verbose_name=_("findings it answers"))
     timescale = models.CharField(_("timescale"), max_length=200, blank=True,
                                  help_text=_("For example “within 12 months”."))

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeer.benchmarks.models import Indicator
-from citypeer.core import report as rules
 from citypeer.feedback.domain import commitments as commitments_domain
 from citypeer.feedback.domain import headlines as headlines_domain
 from citypeer.feedback.domain import reports as reports_domain
@@ -43,6 +42,7 @@ from citypeer.feedback.domain.rendering import (
     FORMATS,
     start_rendering,
 )
+from citypeer.feedback.method import report as rules
 from citypeer.feedback.models import (
     HeadlineFinding,
     Recommendation,

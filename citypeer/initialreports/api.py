@@ -17,8 +17,6 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from citypeer.core import initial_report as core
-from citypeer.core.initial_report_workbook import PersonIn
 from citypeer.initialreports.domain.describe import describe_gap
 from citypeer.initialreports.domain.queries.reports import (
     background_sections,
@@ -43,6 +41,8 @@ from citypeer.initialreports.domain.transitions import (
     submit_report,
 )
 from citypeer.initialreports.interfaces import serializers as s
+from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import BackgroundSection, SelfAssessment, SupportingDocument
 from citypeer.initialreports.views import CHANGE, file_response, load_report
 

@@ -5,7 +5,7 @@ desk review; nobody else reads it, not even the officers of another host city.""
 
 import rules
 
-from citypeer.core import initial_report as core
+from citypeer.initialreports.method import report as core
 from citypeer.people.rules import is_coordinator
 from citypeer.programmes.rules import is_host_officer_of_review, is_review_team_member
 

@@ -16,9 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from citypeer.core import initial_report as core
-from citypeer.core.initial_report_uploads import XLSX, UploadRefused, check_upload
-from citypeer.core.initial_report_workbook import WorkbookProblems
+from citypeer.common.uploads import XLSX, UploadRefused, check_upload
 from citypeer.initialreports.domain.describe import gap_place
 from citypeer.initialreports.domain.documents import add_document, delete_document
 from citypeer.initialreports.domain.queries.reports import (
@@ -53,6 +51,8 @@ from citypeer.initialreports.interfaces.forms import (
     WorkbookImportForm,
 )
 from citypeer.initialreports.interfaces.workbook import read_workbook, write_workbook
+from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.workbook import WorkbookProblems
 from citypeer.initialreports.models import InitialReport, SelfAssessment, SupportingDocument
 
 VIEW = "initialreports.view_report"

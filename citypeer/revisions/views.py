@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citypeer.benchmarks.models import Indicator
-from citypeer.core.benchmark.revision import MOVED, RENUMBERED, REWORDED, UNCHANGED
 from citypeer.programmes.models import Programme
 from citypeer.revisions.domain.revisions import (
     DraftConflict,
@@ -25,6 +24,7 @@ from citypeer.revisions.domain.revisions import (
     start_draft,
 )
 from citypeer.revisions.interfaces.forms import CommentForm, DraftForm
+from citypeer.revisions.method.diff import MOVED, RENUMBERED, REWORDED, UNCHANGED
 from citypeer.revisions.models import IndicatorComment, RevisionDraft
 
 

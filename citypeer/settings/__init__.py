@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     "citypeer.initialreports",
     "citypeer.deskreviews",
     "citypeer.visits",
-    "citypeer.evidence",
+    "citypeer.assessment",
     "citypeer.practices",
     "citypeer.comparisons",
     "citypeer.revisions",
@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "citypeer.common.pages.SharedRefusalsMiddleware",
 ]
 
 ROOT_URLCONF = "citypeer.urls"
@@ -173,6 +174,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    "EXCEPTION_HANDLER": "citypeer.common.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "citypeer API",
@@ -199,11 +201,11 @@ SPECTACULAR_SETTINGS = {
         "PerformanceEnum": "citypeer.deskreviews.models.DeskJudgement.Performance",
         "VisitStatusEnum": "citypeer.visits.models.Visit.Status",
         "IntervieweeCategoryEnum": "citypeer.visits.models.Interviewee.Category",
-        "EvidenceSourceEnum": "citypeer.evidence.models.EvidenceItem.Source",
-        "EvidenceKindEnum": "citypeer.evidence.models.EvidenceItem.Kind",
-        "DirectionEnum": "citypeer.evidence.models.EvidenceItem.Direction",
-        "ColourEnum": "citypeer.evidence.models.Assessment.Colour",
-        "FindingKindEnum": "citypeer.evidence.models.Finding.Kind",
+        "EvidenceSourceEnum": "citypeer.assessment.models.EvidenceItem.Source",
+        "EvidenceKindEnum": "citypeer.assessment.models.EvidenceItem.Kind",
+        "DirectionEnum": "citypeer.assessment.models.EvidenceItem.Direction",
+        "ColourEnum": "citypeer.assessment.models.Assessment.Colour",
+        "FindingKindEnum": "citypeer.assessment.models.Finding.Kind",
         "PracticeOriginEnum": "citypeer.practices.models.GoodPractice.Origin",
     },
 }

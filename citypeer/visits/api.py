@@ -28,7 +28,6 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from citypeer.core.timetable.model import hhmm
 from citypeer.visits.domain.exports import timetable_pdf, visit_calendar, visit_json
 from citypeer.visits.domain.grid import interview_lines, timetable_grid
 from citypeer.visits.domain.interviewees import (
@@ -60,6 +59,7 @@ from citypeer.visits.domain.visits import (
     update_visit,
 )
 from citypeer.visits.interfaces.access import data_for
+from citypeer.visits.method.model import hhmm
 from citypeer.visits.models import Interviewee
 
 # --- serializers (they also describe the OpenAPI schema) ---------------------------------

@@ -1,6 +1,6 @@
 """The peer review visit (step 5): its days, the people met, the interviews and workshops.
 
-The timetable itself is planned by `citypeer.core.timetable`; these rows store the plan.
+The timetable itself is planned by `citypeer.visits.method`; these rows store the plan.
 Interviewees' identities are personal data: the review team and the coordinator only."""
 
 from django.conf import settings

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from citypeer.core.timetable.model import hhmm
 from citypeer.visits.domain.briefs import interview_briefs
 from citypeer.visits.domain.exports import timetable_pdf, visit_calendar, visit_json
 from citypeer.visits.domain.grid import interview_lines, timetable_grid
@@ -35,6 +34,7 @@ from citypeer.visits.domain.visits import PlanConflict, VisitError, VisitProblem
 from citypeer.visits.interfaces.access import data_for
 from citypeer.visits.interfaces.forms import IntervieweeForm, MoveForm, add_problems
 from citypeer.visits.labels import STATUS_HELP, warning_label
+from citypeer.visits.method.model import hhmm
 
 
 def _review(review_id):

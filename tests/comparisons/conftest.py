@@ -2,10 +2,10 @@
 
 import pytest
 
+from citypeer.assessment.models import Assessment
 from citypeer.benchmarks.domain.library import import_benchmark
 from citypeer.benchmarks.models import Indicator
 from citypeer.core.benchmark import document_from_dict, validate_document
-from citypeer.evidence.models import Assessment
 from citypeer.network.models import City
 from citypeer.programmes.models import Programme, Review
 
@@ -31,7 +31,8 @@ SMALL = {
     ],
 }
 
-# The same colours as tests/core/test_comparison.py, whose scores are worked out there:
+# The same colours as tests/comparisons/method/test_aggregation.py, whose scores are worked
+# out there:
 # Xanten 62.5 (GG 75, IE 50; GG/L nothing assessed), Ypres 50 (IE nothing assessed),
 # Zwolle nothing assessed.
 COLOURS = {

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from citypeer.assessment.models import Assessment
 from citypeer.comparisons.domain.comparisons import (
     comparison_data,
     publish_comparison,
@@ -15,7 +16,6 @@ from citypeer.comparisons.domain.comparisons import (
     unpublish_comparison,
 )
 from citypeer.comparisons.interfaces.exports import LONG_COLUMNS, export
-from citypeer.evidence.models import Assessment
 from tests.comparisons.conftest import make_programme
 from tests.conftest import make_person
 

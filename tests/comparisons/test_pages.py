@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from citypeer.assessment.models import Assessment
 from citypeer.benchmarks.models import Indicator
 from citypeer.comparisons.domain.comparisons import publish_comparison
-from citypeer.evidence.models import Assessment
 from citypeer.network.models import City
 from citypeer.programmes.models import Programme, Review
 from tests.conftest import make_person

@@ -1,8 +1,6 @@
 """Every problem a benchmark file can have is reported with its location."""
 
-import ast
 import copy
-from pathlib import Path
 
 import pytest
 import yaml
@@ -18,8 +16,6 @@ from citypeer.core.benchmark import (
     validate_document,
 )
 from tests.conftest import INTI_FILE, TOOLKIT_FILE
-
-CORE = Path(__file__).resolve().parents[2] / "citypeer" / "core"
 
 
 def inti() -> dict:
@@ -281,22 +277,3 @@ def test_any_valid_matrix_document_round_trips(data):
     assert validate_document(data) == []
     assert document_to_dict(document_from_dict(data)) == data
 
-
-def test_core_imports_no_django():
-    offenders = []
-    for path in CORE.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            for name in names:
-                top = name.split(".")[0]
-                if top in ("django", "rest_framework", "rules") or (
-                    name.startswith("citypeer.") and not name.startswith("citypeer.core")
-                ):
-                    offenders.append(f"{path.name}: {name}")
-
-    assert offenders == []

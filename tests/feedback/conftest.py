@@ -7,13 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from citypeer.evidence.models import Assessment, EvidenceItem, Finding
+from citypeer.assessment.models import Assessment, EvidenceItem, Finding
 from citypeer.feedback.domain.recommendations import save_recommendation
 from citypeer.initialreports.models import BackgroundSection, InitialReport
 from citypeer.practices.models import GoodPractice
 from citypeer.programmes.models import ReviewStep
 from citypeer.teams.models import TeamMember
-from tests.evidence.conftest import make_setting
+from tests.assessment.conftest import make_setting
 
 
 def evidence(s, *, interview, codes, direction, kind="fact", text=None):

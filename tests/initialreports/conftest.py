@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from citypeer.benchmarks.domain.library import import_benchmark
 from citypeer.core.benchmark import document_from_dict, validate_document
-from citypeer.core.initial_report_workbook import PersonIn
 from citypeer.initialreports.domain.documents import add_document
 from citypeer.initialreports.domain.reports import (
     EntryValues,
@@ -17,6 +16,7 @@ from citypeer.initialreports.domain.reports import (
     save_background,
     save_self_assessment,
 )
+from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import SelfAssessment, SupportingDocument
 from citypeer.network.models import City
 from citypeer.programmes.models import Programme, Review

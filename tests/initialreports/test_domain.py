@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
-from citypeer.core.initial_report_workbook import PersonIn
 from citypeer.initialreports.domain.queries.reports import candidate_interviewees
 from citypeer.initialreports.domain.reports import (
     EditConflict,
@@ -24,6 +23,7 @@ from citypeer.initialreports.domain.transitions import (
     return_report,
     submit_report,
 )
+from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from citypeer.core.initial_report_uploads import UploadRefused
+from citypeer.common.uploads import UploadRefused
 from citypeer.initialreports.domain.documents import add_document, delete_document
 from citypeer.initialreports.domain.reports import report_completeness
 from citypeer.initialreports.models import SelfAssessment, SupportingDocument

@@ -6,13 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from citypeer.core.initial_report_workbook import PersonIn
 from citypeer.initialreports.domain.documents import add_document
 from citypeer.initialreports.domain.reports import (
     EntryValues,
     save_background,
     save_self_assessment,
 )
+from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import SelfAssessment
 from tests.initialreports.conftest import PDF, fill_completely, make_benchmark, make_world, upload
 

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from citypeer.core.initial_report_workbook import PersonIn, WorkbookProblems
 from citypeer.initialreports.domain.reports import (
     EntryValues,
     ReportLocked,
@@ -19,6 +18,7 @@ from citypeer.initialreports.domain.reports import (
 from citypeer.initialreports.domain.transitions import submit_report
 from citypeer.initialreports.domain.workbook import import_initial_report
 from citypeer.initialreports.interfaces.workbook import read_workbook, write_workbook
+from citypeer.initialreports.method.workbook import PersonIn, WorkbookProblems
 from citypeer.initialreports.models import ResponsiblePerson, SelfAssessment
 from tests.initialreports.conftest import fill_completely, make_benchmark, make_world, upload
 

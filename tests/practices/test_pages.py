@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from citypeer.assessment.models import Assessment
 from citypeer.benchmarks.models import Indicator
-from citypeer.evidence.models import Assessment
 from citypeer.network.models import City
 from citypeer.practices.domain.catalogue import load_shipped_practices
 from citypeer.practices.models import GoodPractice

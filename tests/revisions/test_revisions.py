@@ -5,10 +5,9 @@ import pytest
 import yaml
 from django.utils.html import escape
 
+from citypeer.assessment.models import Assessment
 from citypeer.benchmarks.models import Benchmark
 from citypeer.comparisons.domain.over_time import change_since_previous_review
-from citypeer.core.benchmark.revision import ADDED, REMOVED, RENUMBERED, REWORDED
-from citypeer.evidence.models import Assessment
 from citypeer.network.models import City
 from citypeer.programmes.models import Programme, ProgrammePhase, Review
 from citypeer.revisions.domain.revisions import (
@@ -17,6 +16,7 @@ from citypeer.revisions.domain.revisions import (
     draft_diff,
     start_draft,
 )
+from citypeer.revisions.method.diff import ADDED, REMOVED, RENUMBERED, REWORDED
 from citypeer.revisions.models import IndicatorComment, RevisionDraft
 from citypeer.teams.models import Team, TeamMember
 

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from citypeer.core.timetable import load_instance, result_from_dict
+from citypeer.visits.method import load_instance, result_from_dict
 
 
 def run(*args) -> str:

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from citypeer.core.timetable import ERROR, check_timetable, errors
-from citypeer.evidence.models import EvidenceItem
+from citypeer.assessment.models import EvidenceItem
 from citypeer.visits.domain.instance import visit_data
 from citypeer.visits.domain.interviewees import (
     add_interviewee,
@@ -28,6 +27,7 @@ from citypeer.visits.domain.visits import (
     create_visit,
     update_visit,
 )
+from citypeer.visits.method import ERROR, check_timetable, errors
 from citypeer.visits.models import Interview, Interviewee, Visit
 
 TIME_LIMIT = 5.0

@@ -9,9 +9,9 @@ import icalendar
 import pypdf
 import pytest
 
-from citypeer.core.timetable import result_from_dict
 from citypeer.visits.domain.interviewees import draw_interviewees
 from citypeer.visits.domain.plan import solve_visit
+from citypeer.visits.method import result_from_dict
 from citypeer.visits.models import Interview
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")

@@ -2,8 +2,8 @@
 downloads, the API and `citypeer compare` all read.
 
 The document holds cities (name, country), the benchmark's matrix and the teams' colours with
-the scores ``citypeer.core.comparison`` computes from them, and nothing about people: no
-names, no rationales, no evidence. That is what makes it safe to publish as it is.
+the scores ``citypeer.comparisons.method.aggregation`` computes from them, and nothing
+about people: no names, no rationales, no evidence. That is what makes it safe to publish as it is.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from citypeer.comparisons.domain.queries import (
     programme_for_comparison,
     reviews_of,
 )
+from citypeer.comparisons.method.aggregation import IndicatorRef, compare_cities
 from citypeer.comparisons.models import PublishedComparison
-from citypeer.core.comparison import IndicatorRef, compare_cities
 from citypeer.practices.models import GoodPractice
 from citypeer.programmes.models import Programme
 

@@ -16,9 +16,9 @@ from django.db.models import Min
 from citypeer.benchmarks.domain.library import benchmark_document
 from citypeer.benchmarks.models import Benchmark
 from citypeer.comparisons.domain.queries import colours_of, matrix_of
-from citypeer.core.benchmark.revision import compose_mappings, diff_benchmarks
-from citypeer.core.comparison import ChangeOverTime, IndicatorRef, change_over_time
+from citypeer.comparisons.method.aggregation import ChangeOverTime, IndicatorRef, change_over_time
 from citypeer.programmes.models import Review
+from citypeer.revisions.method.diff import compose_mappings, diff_benchmarks
 from citypeer.revisions.models import RevisionDraft
 
 

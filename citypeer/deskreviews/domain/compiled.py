@@ -1,28 +1,28 @@
 """The compiled desk review of one review: the submitted desk reviews side by side.
 
 Rows come from the database in a fixed number of queries; the rules (team status, merged
-questions and people, alpha, spread) are `citypeer.core.desk_review`'s. Only submitted desk
-reviews are compiled: a draft is not yet a peer's judgement. The compiled view is what the
-visit planner reads (`compiled_to_dict`, also the API's and the CLI's JSON).
+questions and people, alpha, spread) are `citypeer.deskreviews.method.compilation`'s. Only
+submitted desk reviews are compiled: a draft is not yet a peer's judgement. The compiled
+view is what the visit planner reads (`compiled_to_dict`, also the API's and the CLI's JSON).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from citypeer.core.desk_review import (
+from citypeer.deskreviews.domain.queries import (
+    DESK_REVIEWER_ROLES,
+    indicators_of,
+    judgements_in_full,
+    responsible_people,
+)
+from citypeer.deskreviews.method.compilation import (
     CompiledDeskReview,
     IndicatorJudgements,
     PeerJudgement,
     Performance,
     compile_desk_reviews,
     new_person_key,
-)
-from citypeer.deskreviews.domain.queries import (
-    DESK_REVIEWER_ROLES,
-    indicators_of,
-    judgements_in_full,
-    responsible_people,
 )
 from citypeer.deskreviews.models import DeskReview
 from citypeer.teams.models import TeamMember

@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeer.core.desk_review import new_person_key
 from citypeer.deskreviews.domain.queries import desk_reviewer_ids, forget_cached_ids
+from citypeer.deskreviews.method.compilation import new_person_key
 from citypeer.deskreviews.models import DeskJudgement, DeskReview
 from citypeer.initialreports.models import ResponsiblePerson
 from citypeer.programmes.domain.programmes import mark_step

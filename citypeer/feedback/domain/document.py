@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from citypeer.assessment.domain.assessments import assessment_rows
+from citypeer.assessment.domain.evidence import references_of
+from citypeer.assessment.domain.queries import evidence_in_full
 from citypeer.benchmarks.models import Pillar, Value
-from citypeer.core import report as rules
-from citypeer.evidence.domain.assessments import assessment_rows
-from citypeer.evidence.domain.evidence import references_of
-from citypeer.evidence.domain.queries import evidence_in_full
 from citypeer.feedback.domain.queries import (
     findings_of,
     recommendations_in_full,
@@ -20,6 +19,7 @@ from citypeer.feedback.domain.queries import (
     sections_of,
     team_of,
 )
+from citypeer.feedback.method import report as rules
 from citypeer.initialreports.models import BackgroundSection
 from citypeer.practices.models import GoodPractice
 from citypeer.visits.models import Interview, Interviewee, Workshop

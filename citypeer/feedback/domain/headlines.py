@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from citypeer.core import report as rules
-from citypeer.evidence.domain.assessments import assessment_rows
+from citypeer.assessment.domain.assessments import assessment_rows
 from citypeer.feedback.domain.common import Conflict, clean_indicators, clean_text
 from citypeer.feedback.domain.queries import member_ids
+from citypeer.feedback.method import report as rules
 from citypeer.feedback.models import HeadlineFinding, HeadlineVote
 
 MAX_TEXT = 5_000

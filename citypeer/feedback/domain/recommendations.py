@@ -1,8 +1,8 @@
 """Recommendations: each answers findings and names indicators, and rests only on
 corroborated, uncontested findings. The guard reads the review's proposals (computed by
-`citypeer.core.assessment` through the evidence app) and `citypeer.core.report` says what is
-wrong; only the coordinator can override it, with a written justification that the
-report's annex lists."""
+`citypeer.assessment.method` through the assessment app) and
+`citypeer.feedback.method.report` says what is wrong; only the coordinator can override it,
+with a written justification that the report's annex lists."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeer.core import report as rules
-from citypeer.evidence.domain.assessments import proposals_for
-from citypeer.evidence.models import Finding
+from citypeer.assessment.domain.assessments import proposals_for
+from citypeer.assessment.models import Finding
 from citypeer.feedback.domain.common import Conflict, clean_indicators, clean_text
 from citypeer.feedback.domain.reports import clear_approvals
+from citypeer.feedback.method import report as rules
 from citypeer.people.rules import is_coordinator
 
 MAX_TEXT = 10_000

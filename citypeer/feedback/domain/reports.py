@@ -1,6 +1,6 @@
 """The written report: composed from the data, edited section by section by several peers at
 once, every saved version kept, approved by every peer and released by the team leader.
-Which sections, their first text and the approval rules are in `citypeer.core.report`."""
+Which sections, their first text and the approval rules are in `citypeer.feedback.method.report`."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeer.core import report as rules
 from citypeer.feedback.domain.common import Conflict, Refused, clean_text
 from citypeer.feedback.domain.queries import leader_id, peer_ids
+from citypeer.feedback.method import report as rules
 from citypeer.feedback.models import Report, ReportApproval, ReportSection, ReportVersion
 from citypeer.programmes.domain.programmes import mark_step
 from citypeer.programmes.models import ReviewStep

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('benchmarks', '0002_initial'),
-        ('evidence', '0004_fulltext_search'),
+        ('assessment', '0004_fulltext_search'),
         ('programmes', '0003_reviewstep_last_reminded_on'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ('overridden_at', models.DateTimeField(blank=True, null=True)),
                 ('revision', models.PositiveIntegerField(default=0)),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('findings', models.ManyToManyField(blank=True, related_name='+', to='evidence.finding', verbose_name='findings it answers')),
+                ('findings', models.ManyToManyField(blank=True, related_name='+', to='assessment.finding', verbose_name='findings it answers')),
                 ('indicators', models.ManyToManyField(related_name='+', to='benchmarks.indicator', verbose_name='indicators')),
                 ('overridden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='programmes.review')),
@@ -144,7 +144,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('finding', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='evidence.finding')),
+                ('finding', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='assessment.finding')),
                 ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='feedback.historicalrecommendation')),
                 ('recommendation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='feedback.recommendation')),
             ],

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from citypeer.core import initial_report as core
+from citypeer.initialreports.method import report as core
 from citypeer.initialreports.models import BackgroundSection
 
 

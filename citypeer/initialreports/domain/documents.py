@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 
-from citypeer.core import initial_report as core
-from citypeer.core.initial_report_uploads import IMAGE_KINDS, KINDS, check_upload
+from citypeer.common.uploads import IMAGE_KINDS, KINDS, check_upload
 from citypeer.initialreports.domain.reports import _locked_report
+from citypeer.initialreports.method import report as core
 from citypeer.initialreports.models import InitialReport, SelfAssessment, SupportingDocument
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from citypeer.core import initial_report as core
+from citypeer.initialreports.method import report as core
 from citypeer.people.notifications import notify
 
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from citypeer.benchmarks.models import Indicator
-from citypeer.core import initial_report as core
-from citypeer.core.initial_report_workbook import PersonIn
+from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,

@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from citypeer.core import initial_report as core
 from citypeer.initialreports.domain import notifications
 from citypeer.initialreports.domain.describe import describe_gap
 from citypeer.initialreports.domain.reports import report_completeness
+from citypeer.initialreports.method import report as core
 from citypeer.initialreports.models import InitialReport, ReportTransition
 from citypeer.programmes.domain.programmes import mark_step
 from citypeer.programmes.models import ReviewStep

@@ -14,17 +14,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
-from citypeer.core.initial_report_workbook import (
-    CHANGED_SINCE,
-    SHEET_BACKGROUND,
-    SHEET_SELF_ASSESSMENT,
-    Choices,
-    ParsedWorkbook,
-    Problem,
-    WorkbookProblems,
-    make_choices,
-    parse_workbook,
-)
 from citypeer.initialreports.domain.reports import (
     ENTRY_TEXT_FIELDS,
     PROVENANCE_FIELDS,
@@ -35,6 +24,17 @@ from citypeer.initialreports.domain.reports import (
     person_in,
     provenance_values,
     write_entry,
+)
+from citypeer.initialreports.method.workbook import (
+    CHANGED_SINCE,
+    SHEET_BACKGROUND,
+    SHEET_SELF_ASSESSMENT,
+    Choices,
+    ParsedWorkbook,
+    Problem,
+    WorkbookProblems,
+    make_choices,
+    parse_workbook,
 )
 from citypeer.initialreports.models import (
     BackgroundSection,

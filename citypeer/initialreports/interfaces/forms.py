@@ -10,8 +10,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from citypeer.core import initial_report as core
-from citypeer.core.initial_report_workbook import PersonIn
 from citypeer.initialreports.domain.reports import (
     ENTRY_TEXT_FIELDS,
     PROVENANCE_FIELDS,
@@ -19,6 +17,8 @@ from citypeer.initialreports.domain.reports import (
     entry_values,
     provenance_values,
 )
+from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,

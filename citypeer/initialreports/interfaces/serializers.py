@@ -4,7 +4,7 @@ revision it started from)."""
 from django.urls import reverse
 from rest_framework import serializers
 
-from citypeer.core import initial_report as core
+from citypeer.initialreports.method import report as core
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,

@@ -1,5 +1,5 @@
 """The offline template as an Excel workbook (openpyxl): written from what the report holds,
-read back into plain rows for the checks in citypeer.core.initial_report_workbook."""
+read back into plain rows for the checks in citypeer.initialreports.method.workbook."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from citypeer.core.initial_report_workbook import (
+from citypeer.initialreports.domain.queries.reports import background_sections, entries_in_full
+from citypeer.initialreports.method.workbook import (
     BACKGROUND_COLUMN_TITLES,
     BACKGROUND_FIELD_TITLES,
     BACKGROUND_KEYS,
@@ -40,7 +41,6 @@ from citypeer.core.initial_report_workbook import (
     WorkbookProblems,
     column_letter,
 )
-from citypeer.initialreports.domain.queries.reports import background_sections, entries_in_full
 from citypeer.initialreports.models import InitialReport, SelfAssessment
 
 MAX_ROWS = 5000  # far more than any benchmark has indicators

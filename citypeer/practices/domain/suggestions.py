@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from citypeer.assessment.models import Assessment
 from citypeer.benchmarks.models import Indicator
-from citypeer.evidence.models import Assessment
 from citypeer.practices.domain.queries import visible_practices
 from citypeer.practices.models import GoodPractice
 from citypeer.programmes.models import Review

@@ -26,13 +26,13 @@ from citypeer.core.benchmark import (
     parse_document_text,
     validate_document,
 )
-from citypeer.core.benchmark.revision import (
+from citypeer.core.benchmark.validation import BenchmarkDocumentError
+from citypeer.revisions.method.diff import (
     Revision,
     RevisionError,
     check_successor,
     diff_benchmarks,
 )
-from citypeer.core.benchmark.validation import BenchmarkDocumentError
 from citypeer.revisions.models import IndicatorComment, RevisionDraft
 
 

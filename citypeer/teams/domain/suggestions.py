@@ -1,5 +1,6 @@
-"""Suggested teams for a programme: the database read into `citypeer.core.teams`, and the
-accepted suggestion written back through the same checks as any other assignment."""
+"""Suggested teams for a programme: the database read into
+`citypeer.teams.method.suggestion`, and the accepted suggestion written back through the
+same checks as any other assignment."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext, ngettext
 
-from citypeer.core import teams as core
 from citypeer.people.models import User
 from citypeer.programmes.models import Review
 from citypeer.teams.domain.membership import assign_member
 from citypeer.teams.domain.refusals import AssignmentRefused, SuggestionRefused
+from citypeer.teams.method import suggestion as core
 from citypeer.teams.models import Conflict, TeamMember
 
 ROLE_PEER = TeamMember.Role.PEER

@@ -1,2 +1,2 @@
 """The visit's domain functions: creating it, its interviewees, planning it with
-`citypeer.core.timetable`, changes by hand, briefs and exports."""
+`citypeer.visits.method`, changes by hand, briefs and exports."""

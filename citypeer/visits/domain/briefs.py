@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citypeer.core.timetable.model import hhmm
 from citypeer.visits.domain.instance import VisitData
+from citypeer.visits.method.model import hhmm
 
 
 @dataclass(frozen=True)

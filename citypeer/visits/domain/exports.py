@@ -16,17 +16,17 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeer.core.timetable import (
+from citypeer.visits.domain.instance import VisitData
+from citypeer.visits.domain.visits import VisitError
+from citypeer.visits.method import (
     FEASIBLE,
     INFEASIBLE,
     OPTIMAL,
     TimetableResult,
     result_to_dict,
 )
-from citypeer.core.timetable.checker import check_timetable, coverage
-from citypeer.core.timetable.model import Obstacle
-from citypeer.visits.domain.instance import VisitData
-from citypeer.visits.domain.visits import VisitError
+from citypeer.visits.method.checker import check_timetable, coverage
+from citypeer.visits.method.model import Obstacle
 
 
 def _dates(data: VisitData) -> list[dt.date]:

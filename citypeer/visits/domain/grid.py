@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from citypeer.core.timetable.model import hhmm
 from citypeer.visits.domain.instance import VisitData
+from citypeer.visits.method.model import hhmm
 
 
 @dataclass

@@ -14,27 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from citypeer.core.timetable import (
-    Interview as CoreInterview,
-)
-from citypeer.core.timetable import (
-    Interviewee as CoreInterviewee,
-)
-from citypeer.core.timetable import (
-    Peer,
-    Timetable,
-    VisitInstance,
-    Window,
-    WorkshopSession,
-    needs_from_desk_review,
-)
-from citypeer.core.timetable import (
-    Workshop as CoreWorkshop,
-)
-from citypeer.core.timetable.document import visit_from_dict
-from citypeer.core.timetable.model import minutes
+from citypeer.assessment.models import EvidenceItem
 from citypeer.deskreviews.domain.compiled import CompiledView, compiled_desk_review
-from citypeer.evidence.models import EvidenceItem
 from citypeer.visits.domain.queries import (
     interviewees_in_full,
     interviews_in_full,
@@ -42,6 +23,25 @@ from citypeer.visits.domain.queries import (
     workshops_in_full,
 )
 from citypeer.visits.domain.visits import VisitError, seed_template
+from citypeer.visits.method import (
+    Interview as CoreInterview,
+)
+from citypeer.visits.method import (
+    Interviewee as CoreInterviewee,
+)
+from citypeer.visits.method import (
+    Peer,
+    Timetable,
+    VisitInstance,
+    Window,
+    WorkshopSession,
+    needs_from_desk_review,
+)
+from citypeer.visits.method import (
+    Workshop as CoreWorkshop,
+)
+from citypeer.visits.method.document import visit_from_dict
+from citypeer.visits.method.model import minutes
 from citypeer.visits.models import Interview, Interviewee, Visit, Workshop
 
 

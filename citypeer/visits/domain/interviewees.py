@@ -18,11 +18,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from citypeer.benchmarks.models import Indicator
-from citypeer.core.timetable.model import minutes
 from citypeer.deskreviews.domain.compiled import compiled_desk_review
 from citypeer.initialreports.models import ResponsiblePerson, SelfAssessment
 from citypeer.visits.domain.plan import cancel_interview
 from citypeer.visits.domain.visits import VisitError, VisitProblems
+from citypeer.visits.method.model import minutes
 from citypeer.visits.models import Interview, Interviewee, Visit
 
 Category = Interviewee.Category

@@ -1,4 +1,4 @@
-"""Planning the visit with `citypeer.core.timetable` and changing the plan by hand.
+"""Planning the visit with `citypeer.visits.method` and changing the plan by hand.
 
 Numbers: the first plan numbers its interviews 1, 2, … in order of time, as the seed's grid
 does. After that an interview keeps its number whatever moves, and a new interview gets a
@@ -19,7 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeer.core.timetable import (
+from citypeer.visits.domain.instance import VisitData, visit_data
+from citypeer.visits.domain.visits import PlanConflict, VisitError, VisitProblems
+from citypeer.visits.method import (
     FEASIBLE,
     OPTIMAL,
     IndicatorCoverage,
@@ -29,9 +31,7 @@ from citypeer.core.timetable import (
     coverage,
     solve_timetable,
 )
-from citypeer.core.timetable.model import minutes
-from citypeer.visits.domain.instance import VisitData, visit_data
-from citypeer.visits.domain.visits import PlanConflict, VisitError, VisitProblems
+from citypeer.visits.method.model import minutes
 from citypeer.visits.models import Interview, Visit
 
 # A page waits for the solver; a web worker must not be held for minutes (the CLI and the

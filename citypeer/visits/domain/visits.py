@@ -12,9 +12,9 @@ import zoneinfo
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from citypeer.core.timetable import Visit as CoreVisit
-from citypeer.core.timetable import validate_instance
-from citypeer.core.timetable.document import visit_to_dict
+from citypeer.visits.method import Visit as CoreVisit
+from citypeer.visits.method import validate_instance
+from citypeer.visits.method.document import visit_to_dict
 from citypeer.visits.models import Visit
 
 

@@ -3,8 +3,8 @@ and indicators."""
 
 from __future__ import annotations
 
+from citypeer.assessment.models import Assessment
 from citypeer.benchmarks.models import Indicator, Pillar, Value
-from citypeer.evidence.models import Assessment
 from citypeer.programmes.models import Programme, Review
 
 

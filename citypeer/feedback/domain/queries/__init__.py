@@ -3,8 +3,8 @@ number of recommendations, sections or reviews."""
 
 from django.db.models import Prefetch
 
+from citypeer.assessment.models import Finding
 from citypeer.benchmarks.models import Indicator
-from citypeer.evidence.models import Finding
 from citypeer.feedback.models import (
     Commitment,
     HeadlineFinding,

@@ -6,12 +6,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from citypeer.core.initial_report_uploads import XLSX, UploadRefused, check_upload
-from citypeer.core.initial_report_workbook import WorkbookProblems
+from citypeer.common.uploads import XLSX, UploadRefused, check_upload
 from citypeer.initialreports.domain.reports import ReportLocked
 from citypeer.initialreports.domain.workbook import import_initial_report
 from citypeer.initialreports.interfaces.workbook import read_workbook
 from citypeer.initialreports.management.commands._common import acting_person, report_for
+from citypeer.initialreports.method.workbook import WorkbookProblems
 
 
 class Command(BaseCommand):

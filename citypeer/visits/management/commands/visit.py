@@ -10,14 +10,14 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from citypeer.core.timetable import instance_to_dict
-from citypeer.core.timetable.render import render_result
 from citypeer.visits.domain.exports import visit_calendar, visit_json, visit_result
 from citypeer.visits.domain.instance import visit_data
 from citypeer.visits.domain.interviewees import draw_interviewees
 from citypeer.visits.domain.plan import MAX_TIME_LIMIT, solve_visit
 from citypeer.visits.domain.queries import review_for_visit, visit_of
 from citypeer.visits.domain.visits import VisitError, create_visit
+from citypeer.visits.method import instance_to_dict
+from citypeer.visits.method.render import render_result
 
 
 class Command(BaseCommand):
