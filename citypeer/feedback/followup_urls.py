@@ -3,9 +3,9 @@ programme."""
 
 from django.urls import path
 
-from citypeer.feedback import views
+from citypeer.feedback.views.commitments import follow_up
 
 app_name = "feedback_followup"
 urlpatterns = [
-    path("<slug:slug>/", views.follow_up, name="programme"),
+    path("<slug:slug>/", follow_up, name="programme"),
 ]

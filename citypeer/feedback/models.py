@@ -1,8 +1,8 @@
 """Feedback (step 7): the headline findings agreed before the team leaves, recommendations
 resting on corroborated findings, the written report the peers compose and approve together,
-and the host city's commitments. The rules live in
-`citypeer.feedback.method.report`; edited rows carry a `revision` so that concurrent saves
-never overwrite each other."""
+and the host city's commitments. The rules live in `citypeer.feedback.method`; edited rows
+carry an `edit_count` (how many times they were saved) so that concurrent saves never
+overwrite each other (`citypeer.common.editing`)."""
 
 from django.conf import settings
 from django.db import models
@@ -20,7 +20,7 @@ class HeadlineFinding(models.Model):
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     drafted_at = models.DateTimeField(auto_now_add=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[indicators])
 
     class Meta:
@@ -75,7 +75,7 @@ class Recommendation(models.Model):
     overridden_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[indicators, findings])
 
     class Meta:
@@ -115,7 +115,7 @@ class ReportSection(models.Model):
     title = models.CharField(_("title"), max_length=300)
     position = models.PositiveIntegerField(_("position"))
     text = models.TextField(_("text"), blank=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -133,11 +133,12 @@ class ReportSection(models.Model):
 
 
 class ReportVersion(models.Model):
-    """Every saved text of a section, revision 1 being the prefill."""
+    """Every saved text of a section, numbered by the section's edit count when it was
+    saved: 1 is the prefill."""
 
     section = models.ForeignKey(ReportSection, on_delete=models.CASCADE,
                                 related_name="versions")
-    revision = models.PositiveIntegerField()
+    edit_count = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -147,13 +148,13 @@ class ReportVersion(models.Model):
     class Meta:
         verbose_name = _("report version")
         verbose_name_plural = _("report versions")
-        ordering = ["section", "revision"]
+        ordering = ["section", "edit_count"]
         constraints = [
-            models.UniqueConstraint(fields=["section", "revision"], name="one_version_per_revision")
+            models.UniqueConstraint(fields=["section", "edit_count"], name="one_version_per_edit")
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.revision})"
+        return f"{self.title} ({self.edit_count})"
 
 
 class ReportApproval(models.Model):
@@ -230,7 +231,7 @@ class Commitment(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:

@@ -39,14 +39,19 @@ def is_programme_coordinator(user, programme) -> bool:
 
 
 on_team = ~is_host_officer_of_review & is_review_team_member
+may_see_report = is_coordinator | on_team | (is_host_officer_of_review & is_report_released)
 
 rules.add_perm("feedback.view_feedback", is_coordinator | on_team)
 rules.add_perm("feedback.write_feedback", on_team)
 rules.add_perm("feedback.override_guard", is_coordinator)
+# The team writes recommendations; the coordinator changes them to override the guard.
+rules.add_perm("feedback.write_recommendation", on_team | is_coordinator)
+# The step's overview and the list of recommendations: whoever sees the team's work or
+# the report.
+rules.add_perm("feedback.open_feedback", may_see_report)
 rules.add_perm("feedback.approve_report", on_team & is_team_peer)
 rules.add_perm("feedback.release_report", on_team & is_team_leader)
-rules.add_perm("feedback.view_report",
-               is_coordinator | on_team | (is_host_officer_of_review & is_report_released))
+rules.add_perm("feedback.view_report", may_see_report)
 rules.add_perm("feedback.respond", is_host_officer_of_review & is_report_released)
 rules.add_perm("feedback.update_commitment",
                (is_host_officer_of_review | is_coordinator) & is_report_released)

@@ -5,17 +5,15 @@ import pytest
 
 from citypeer.feedback.domain import reports
 from citypeer.feedback.models import Commitment
-from tests.feedback.conftest import make_feedback_setting, recommend
-
-PASSWORD = "a-long-test-password"
+from tests.feedback.conftest import PASSWORD, make_world, recommend
 
 
 @pytest.fixture
 def walk(live_server, transactional_db):
-    fb = make_feedback_setting()
-    recommend(fb)
-    reports.compose_report(review=fb.review, by=fb.people.jb)
-    return fb, live_server.url
+    world = make_world(password=PASSWORD)
+    recommend(world)
+    reports.compose_report(review=world.review, by=world.people.jb)
+    return world, live_server.url
 
 
 def log_in(page, site, user):
@@ -31,24 +29,24 @@ def log_out(page):
 
 
 def test_peers_approve_leader_releases_city_commits(page, walk):
-    fb, site = walk
-    feedback = f"{site}/reviews/{fb.review.pk}/feedback/"
+    world, site = walk
+    feedback = f"{site}/reviews/{world.review.pk}/feedback/"
 
-    for peer in (fb.people.jb, fb.people.fc):
+    for peer in (world.people.jb, world.people.fc):
         log_in(page, site, peer)
         page.goto(feedback + "report/")
         page.get_by_role("button", name="Approve the final draft").click()
         page.get_by_text("You approved the final draft.").wait_for()
         log_out(page)
 
-    log_in(page, site, fb.people.jb)
+    log_in(page, site, world.people.jb)
     page.goto(feedback + "report/")
     page.get_by_role("button", name="Release to the host city").click()
     page.get_by_text("The report is released to the host city.").wait_for()
     assert page.locator("[data-report-state]").get_attribute("data-report-state") == "released"
     log_out(page)
 
-    log_in(page, site, fb.people.host)
+    log_in(page, site, world.people.host)
     page.goto(feedback)
     page.get_by_role("link", name="Read the report").click()
     report = page.locator("article.report-body")

@@ -10,81 +10,82 @@ import pytest
 from django.urls import reverse
 
 from citypeer.feedback.domain import reports
-from citypeer.feedback.domain.rendering import THREAD_PREFIX
+from citypeer.feedback.domain.commitments import record_commitment
+from citypeer.feedback.domain.headlines import save_headline
+from citypeer.feedback.domain.renderings import THREAD_PREFIX
 from citypeer.feedback.models import Rendering
-from tests.feedback.conftest import make_feedback_setting, recommend
+from tests.feedback.conftest import make_world, recommend, release_report
 
 
-def url(name, fb, **kwargs):
-    return reverse(f"feedback:{name}", kwargs={"review": fb.review.pk, **kwargs})
+def url(name, world, **kwargs):
+    return reverse(f"feedback:{name}", kwargs={"review": world.review.pk, **kwargs})
 
 
-def test_a_save_over_a_newer_version_shows_both_versions(fb, client):
-    report = reports.compose_report(review=fb.review, by=fb.people.jb)
+def test_a_save_over_a_newer_version_shows_both_versions(world, client):
+    report = reports.compose_report(review=world.review, by=world.people.jb)
     section = report.sections.get(key="strengths")
-    client.force_login(fb.people.jb)
-    first = client.post(url("section", fb, pk=section.pk),
-                        {"title": section.title, "text": "Jan's praise.", "revision": 1})
+    client.force_login(world.people.jb)
+    first = client.post(url("section", world, pk=section.pk),
+                        {"title": section.title, "text": "Jan's praise.", "edit_count": 1})
     assert first.status_code == 302
-    client.force_login(fb.people.fc)
+    client.force_login(world.people.fc)
 
-    response = client.post(url("section", fb, pk=section.pk),
-                           {"title": section.title, "text": "Fay's praise.", "revision": 1})
+    response = client.post(url("section", world, pk=section.pk),
+                           {"title": section.title, "text": "Fay's praise.", "edit_count": 1})
 
     assert response.status_code == 409
     html = response.content.decode()
-    assert 'data-version="saved">Jan&#x27;s praise.</pre>' in html
-    assert 'data-version="yours">Fay&#x27;s praise.</pre>' in html
-    assert '<input type="hidden" name="revision" value="2">' in html
+    assert '<td data-testid="saved">Jan&#x27;s praise.</td>' in html
+    assert '<td data-testid="yours">Fay&#x27;s praise.</td>' in html
+    assert '<input type="hidden" name="edit_count" value="2">' in html
+    assert response.context["diff"][2:] == ["@@ -1 +1 @@", "-Jan's praise.", "+Fay's praise."]
     section.refresh_from_db()
-    assert (section.text, section.revision) == ("Jan's praise.", 2)
+    assert (section.text, section.edit_count) == ("Jan's praise.", 2)
 
 
-def test_versions_can_be_compared(fb, client):
-    report = reports.compose_report(review=fb.review, by=fb.people.jb)
+def test_versions_can_be_compared(world, client):
+    report = reports.compose_report(review=world.review, by=world.people.jb)
     section = report.sections.get(key="practices")
-    reports.save_section(section=section, by=fb.people.jb, text="One.\nTwo.", revision=1)
-    reports.save_section(section=section, by=fb.people.fc, text="One.\nThree.", revision=2)
-    client.force_login(fb.people.fc)
+    reports.save_section(section=section, by=world.people.jb, text="One.\nTwo.", edit_count=1)
+    reports.save_section(section=section, by=world.people.fc, text="One.\nThree.", edit_count=2)
+    client.force_login(world.people.fc)
 
-    response = client.get(url("versions", fb, pk=section.pk), {"a": 2, "b": 3})
+    response = client.get(url("versions", world, pk=section.pk), {"a": 2, "b": 3})
 
     assert response.status_code == 200
     assert response.context["diff"][2:] == ["@@ -1,2 +1,2 @@", " One.", "-Two.", "+Three."]
 
 
-def test_the_host_city_sees_the_report_only_once_released(fb, client):
-    recommend(fb)
-    report = reports.compose_report(review=fb.review, by=fb.people.jb)
-    client.force_login(fb.people.host)
-    assert [client.get(url(n, fb)).status_code for n in ("read", "report", "commitments",
+def test_the_host_city_sees_the_report_only_once_released(world, client):
+    recommend(world)
+    reports.compose_report(review=world.review, by=world.people.jb)
+    client.force_login(world.people.host)
+    assert [client.get(url(n, world)).status_code for n in ("read", "report", "commitments",
                                                            "recommendations")] == [403] * 4
-    for peer in (fb.people.jb, fb.people.fc):
-        reports.approve(report=report, by=peer)
-    reports.release(report=report, by=fb.people.jb)
+    release_report(world)
 
-    assert [client.get(url(n, fb)).status_code for n in ("read", "report", "commitments",
+    assert [client.get(url(n, world)).status_code for n in ("read", "report", "commitments",
                                                            "recommendations")] == [
         200, 403, 200, 403]
 
 
-def test_roles_on_the_composer(fb, client):
-    reports.compose_report(review=fb.review, by=fb.people.jb)
+def test_roles_on_the_composer(world, client):
+    reports.compose_report(review=world.review, by=world.people.jb)
     statuses = {}
     for name in ("jb", "ex", "outsider", "host", "coordinator"):
-        client.force_login(getattr(fb.people, name))
-        statuses[name] = (client.get(url("report", fb)).status_code,
-                          client.post(url("approve", fb)).status_code)
+        client.force_login(getattr(world.people, name))
+        statuses[name] = (client.get(url("report", world)).status_code,
+                          client.post(url("approve", world)).status_code)
 
     assert statuses == {"jb": (200, 302), "ex": (200, 403), "outsider": (403, 403),
                         "host": (403, 403), "coordinator": (200, 403)}
 
 
-def test_the_refusal_page_says_which_finding_and_why(fb, client):
-    client.force_login(fb.people.fc)
+def test_the_refusal_page_says_which_finding_and_why(world, client):
+    client.force_login(world.people.fc)
 
-    response = client.post(url("recommendations", fb), {
-        "text": "Keep it.", "indicators": "AC/A/1", "findings": [fb.findings.committee.pk]})
+    response = client.post(url("recommendations", world), {
+        "text": "Keep it.", "indicators": "AC/A/1", "findings": [world.findings.committee.pk]})
 
     assert response.status_code == 400
     assert response.context["problems"] == [
@@ -96,40 +97,37 @@ def test_the_refusal_page_says_which_finding_and_why(fb, client):
 @pytest.mark.django_db(transaction=True)
 def test_a_pdf_is_made_in_a_background_thread_and_downloaded(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    fb = make_feedback_setting()
-    recommend(fb)
-    reports.compose_report(review=fb.review, by=fb.people.jb)
-    client.force_login(fb.people.fc)
+    world = make_world()
+    recommend(world)
+    reports.compose_report(review=world.review, by=world.people.jb)
+    client.force_login(world.people.fc)
 
-    started = client.post(url("render", fb, fmt="pdf"))
+    started = client.post(url("render", world, fmt="pdf"))
     rendering = Rendering.objects.get()
     for thread in threading.enumerate():
         if thread.name == f"{THREAD_PREFIX}{rendering.pk}":
             thread.join()
-    polled = client.get(url("rendering", fb, pk=rendering.pk), HTTP_HX_REQUEST="true")
-    download = client.get(url("rendering-file", fb, pk=rendering.pk))
+    polled = client.get(url("rendering", world, pk=rendering.pk), HTTP_HX_REQUEST="true")
+    download = client.get(url("rendering-file", world, pk=rendering.pk))
 
-    assert started.url == url("rendering", fb, pk=rendering.pk)
+    assert started.url == url("rendering", world, pk=rendering.pk)
     assert 'data-state="done"' in polled.content.decode()
     data = b"".join(download.streaming_content)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "Consult the committee every quarter." in " ".join(text.split())
 
 
-def test_follow_up_export_across_the_programme(fb, client):
-    rec = recommend(fb)
-    report = reports.compose_report(review=fb.review, by=fb.people.jb)
-    for peer in (fb.people.jb, fb.people.fc):
-        reports.approve(report=report, by=peer)
-    reports.release(report=report, by=fb.people.jb)
-    client.force_login(fb.people.host)
-    client.post(url("commitments", fb), {
+def test_follow_up_export_across_the_programme(world, client):
+    rec = recommend(world)
+    release_report(world)
+    client.force_login(world.people.host)
+    client.post(url("commitments", world), {
         "recommendation": rec.pk, "response": "partly_accepted", "commitment": "Twice a year.",
         "owner": "Mayor's office", "due_on": "2009-12-31", "status": "not_started",
-        "revision": 0})
-    path = reverse("feedback_followup:programme", kwargs={"slug": fb.programme.slug})
+        "edit_count": 0})
+    path = reverse("feedback_followup:programme", kwargs={"slug": world.programme.slug})
     assert client.get(path).status_code == 403
-    client.force_login(fb.people.coordinator)
+    client.force_login(world.people.coordinator)
 
     response = client.get(path, {"format": "xlsx"})
 
@@ -140,15 +138,15 @@ def test_follow_up_export_across_the_programme(fb, client):
         sheet.cell(2, 12).value]
 
 
-def test_headline_pages_vote_and_print(fb, client):
-    client.force_login(fb.people.fc)
-    client.post(url("headlines", fb), {"action": "draft"})
-    headline = fb.review.headline_findings.get()
+def test_headline_pages_vote_and_print(world, client):
+    client.force_login(world.people.fc)
+    client.post(url("headlines", world), {"action": "draft"})
+    headline = world.review.headline_findings.get()
 
-    client.post(url("headlines", fb), {"action": "object", "headline": headline.pk,
+    client.post(url("headlines", world), {"action": "object", "headline": headline.pk,
                                        "comment": "Say which committee."})
-    page = client.get(url("headlines", fb))
-    summary = client.get(url("headline-summary", fb))
+    page = client.get(url("headlines", world))
+    summary = client.get(url("headline-summary", world))
 
     assert [r["state"] for r in page.context["rows"]] == ["objected"]
     assert summary.context["all_agreed"] is False
@@ -156,16 +154,70 @@ def test_headline_pages_vote_and_print(fb, client):
         "Administrative Co-operation: the city falls short on AC/I/3."]
 
 
-def test_recommendation_edit_page_keeps_its_values(fb, client):
-    rec = recommend(fb, timescale="within a year")
-    client.force_login(fb.people.fc)
+def test_recommendation_edit_page_keeps_its_values(world, client):
+    rec = recommend(world, timescale="within a year")
+    client.force_login(world.people.fc)
 
-    response = client.post(url("recommendation", fb, pk=rec.pk), {
-        "text": "Consult it monthly.", "indicators": "AC/I/3", "findings": [fb.findings.rare.pk],
-        "timescale": "", "revision": rec.revision})
+    response = client.post(url("recommendation", world, pk=rec.pk), {
+        "text": "Consult it monthly.", "indicators": "AC/I/3", "findings": [world.findings.rare.pk],
+        "timescale": "", "edit_count": rec.edit_count})
 
     rec.refresh_from_db()
-    assert (response.status_code, rec.text, rec.timescale, rec.revision) == (
+    assert (response.status_code, rec.text, rec.timescale, rec.edit_count) == (
         302, "Consult it monthly.", "", 2)
-    assert client.get(url("recommendation", fb, pk=rec.pk)).context["values"]["indicators"] == (
+    assert client.get(url("recommendation", world, pk=rec.pk)).context["values"]["indicators"] == (
         "AC/I/3")
+
+
+def test_a_redraft_over_a_newer_headline_shows_both_versions(world, client):
+    headline = save_headline(review=world.review, by=world.people.jb, text="Draft.",
+                             indicators=["AC/I/3"])
+    save_headline(review=world.review, by=world.people.jb, text="Jan's.", headline=headline,
+                  indicators=["AC/I/3"], edit_count=1)
+    client.force_login(world.people.fc)
+
+    response = client.post(url("headlines", world), {
+        "action": "save", "headline": headline.pk, "edit_count": 1, "text": "Fay's.",
+        "indicators": "AC/I/3"})
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert '<td data-testid="saved">Jan&#x27;s.</td>' in html
+    assert '<td data-testid="yours">Fay&#x27;s.</td>' in html
+    assert '<input type="hidden" name="edit_count" value="2">' in html
+    headline.refresh_from_db()
+    assert headline.text == "Jan's."
+
+
+def test_a_recommendation_change_over_a_newer_one_keeps_the_text_sent(world, client):
+    rec = recommend(world)
+    recommend(world, "Consult it monthly.", recommendation=rec, edit_count=1)
+    client.force_login(world.people.fc)
+
+    response = client.post(url("recommendation", world, pk=rec.pk), {
+        "text": "Consult it weekly.", "indicators": "AC/I/3",
+        "findings": [world.findings.rare.pk], "timescale": "", "edit_count": 1})
+
+    assert response.status_code == 409
+    assert (response.context["values"]["text"], response.context["values"]["edit_count"]) == (
+        "Consult it weekly.", 2)
+    assert '<td data-testid="saved">Consult it monthly.</td>' in response.content.decode()
+    rec.refresh_from_db()
+    assert rec.text == "Consult it monthly."
+
+
+def test_a_response_over_a_newer_one_shows_both_versions(world, client):
+    rec = recommend(world)
+    release_report(world)
+    record_commitment(recommendation=rec, by=world.people.coordinator, response="not_accepted",
+                      edit_count=0)
+    client.force_login(world.people.host)
+
+    response = client.post(url("commitments", world), {
+        "recommendation": rec.pk, "response": "accepted", "commitment": "Twice a year.",
+        "status": "not_started", "edit_count": 0})
+
+    assert (response.status_code, response.context["failed"]) == (409, rec.pk)
+    html = response.content.decode()
+    assert '<td data-testid="yours">Twice a year.</td>' in html
+    assert '<input type="hidden" name="edit_count" value="1">' in html

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from citypeer.feedback.domain.headlines import save_headline, vote
-from tests.feedback.conftest import make_feedback_setting, recommend
+from tests.feedback.conftest import recommend
 
 
 def queries(client, url):
@@ -15,29 +15,28 @@ def queries(client, url):
     return len(ctx.captured_queries)
 
 
-def test_recommendations_list(client, db):
-    s = make_feedback_setting()
-    client.force_login(s.people.jb)
-    url = reverse("feedback:recommendations", kwargs={"review": s.review.pk})
-    recommend(s, "Consult the committee every quarter.")
+def test_recommendations_list(client, world):
+    client.force_login(world.people.jb)
+    url = reverse("feedback:recommendations", kwargs={"review": world.review.pk})
+    recommend(world, "Consult the committee every quarter.")
     one = queries(client, url)
 
-    recommend(s, "Publish the committee's advice.")
-    recommend(s, "Answer the committee within a month.")
+    recommend(world, "Publish the committee's advice.")
+    recommend(world, "Answer the committee within a month.")
 
     assert queries(client, url) == one
 
 
-def test_headline_findings_list(client, db):
-    s = make_feedback_setting()
-    client.force_login(s.people.jb)
-    url = reverse("feedback:headlines", kwargs={"review": s.review.pk})
-    first = save_headline(review=s.review, by=s.people.jb, text="The committee is rarely asked.")
-    vote(headline=first, person=s.people.fc, agrees=True)
+def test_headline_findings_list(client, world):
+    client.force_login(world.people.jb)
+    url = reverse("feedback:headlines", kwargs={"review": world.review.pk})
+    first = save_headline(review=world.review, by=world.people.jb,
+                          text="The committee is rarely asked.")
+    vote(headline=first, person=world.people.fc, agrees=True)
     one = queries(client, url)
 
     for text in ("Migrants are consulted informally.", "Budgets are not by source."):
-        headline = save_headline(review=s.review, by=s.people.jb, text=text)
-        vote(headline=headline, person=s.people.fc, agrees=False, comment="Not corroborated.")
+        headline = save_headline(review=world.review, by=world.people.jb, text=text)
+        vote(headline=headline, person=world.people.fc, agrees=False, comment="Not corroborated.")
 
     assert queries(client, url) == one

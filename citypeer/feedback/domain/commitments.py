@@ -10,22 +10,16 @@ import io
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from citypeer.feedback.domain.common import Conflict, Refused, clean_text
+from citypeer.common.cleaning import clean_text
+from citypeer.common.editing import check_edit_count, compare
 from citypeer.feedback.domain.queries import recommendations_of_programme
+from citypeer.feedback.domain.refusals import ReportRefused
 from citypeer.feedback.models import Commitment, Report
 
 Response = Commitment.Response
 Status = Commitment.Status
-
-
-def commitment_data(c: Commitment | None) -> dict:
-    if c is None:
-        return {"response": "", "commitment": "", "owner": "", "due_on": None,
-                "status": Status.NOT_STARTED, "status_note": "", "revision": 0}
-    return {"response": c.response, "commitment": c.commitment, "owner": c.owner,
-            "due_on": c.due_on, "status": c.status, "status_note": c.status_note,
-            "revision": c.revision}
 
 
 def _choice(value, choices, *, field, errors, required=True):
@@ -52,10 +46,22 @@ def _date(value, *, field, errors):
         return None
 
 
+LABELS = {"response": gettext_lazy("Response"), "commitment": gettext_lazy("Commitment"),
+          "owner": gettext_lazy("Owner"), "due_on": gettext_lazy("Due on"),
+          "status": gettext_lazy("Status"), "status_note": gettext_lazy("Note on the status")}
+
+
+def _fields_of(c: Commitment) -> dict:
+    return {"response": c.response, "commitment": c.commitment, "owner": c.owner,
+            "due_on": c.due_on.isoformat() if c.due_on else None, "status": c.status,
+            "status_note": c.status_note}
+
+
 def record_commitment(*, recommendation, by, response, commitment="", owner="", due_on=None,
-                      status=None, status_note="", revision: int = 0) -> Commitment:
-    """The city's response and commitment, and the status of it. Only once the report is
-    released: before that the city has no recommendations to answer."""
+                      status=None, status_note="", edit_count: int | None = 0) -> Commitment:
+    """The city's response and commitment, and the status of it, from the edit count the
+    change started from (0: there was no response yet). Only once the report is released:
+    before that the city has no recommendations to answer."""
     errors: dict[str, list[str]] = {}
     response = _choice(response, Response.choices, field="response", errors=errors)
     commitment = clean_text(commitment, field="commitment", errors=errors, limit=10_000)
@@ -72,23 +78,27 @@ def record_commitment(*, recommendation, by, response, commitment="", owner="", 
     released = Report.objects.filter(review_id=recommendation.review_id,
                                      state=Report.State.RELEASED).exists()
     if not released:
-        raise Refused(_("The report has not been released to the city yet."))
+        raise ReportRefused(_("The report has not been released to the city yet."))
     with transaction.atomic():
-        current = (Commitment.objects.select_for_update()
-                   .filter(recommendation=recommendation).first())
-        attempted = {"response": response, "commitment": commitment, "owner": owner,
-                     "due_on": due_on, "status": status or "", "status_note": status_note,
-                     "revision": revision}
-        if (current.revision if current else 0) != revision:
-            raise Conflict(current=commitment_data(current), attempted=attempted)
-        row = current or Commitment(recommendation=recommendation)
+        row = (Commitment.objects.select_for_update(of=("self",)).select_related("updated_by")
+               .filter(recommendation=recommendation).first()
+               or Commitment(recommendation=recommendation))
+        yours = {"response": response, "commitment": commitment, "owner": owner,
+                 "due_on": due_on.isoformat() if due_on else None,
+                 "status": status or row.status, "status_note": status_note}
+        check_edit_count(
+            row, started_from=edit_count,
+            what=_("the response to recommendation %(n)s") % {"n": recommendation.position},
+            fields=lambda: compare(LABELS, _fields_of(row), yours),
+            saved_by=str(row.updated_by) if row.updated_by_id else "",
+            saved_at=row.updated_at)
         row.response, row.commitment, row.owner, row.due_on = (response, commitment, owner,
                                                                 due_on)
         if status:
             row.status = status
         row.status_note = status_note
         row.updated_by = by
-        row.revision += 1
+        row.edit_count += 1
         row._history_user = by
         row.save()
     return row

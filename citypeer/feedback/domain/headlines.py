@@ -8,22 +8,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from citypeer.assessment.domain.assessments import assessment_rows
-from citypeer.feedback.domain.common import Conflict, clean_indicators, clean_text
+from citypeer.common.cleaning import clean_indicators, clean_text
+from citypeer.common.editing import check_edit_count, compare
 from citypeer.feedback.domain.queries import member_ids
-from citypeer.feedback.method import report as rules
+from citypeer.feedback.method.agreement import HeadlineState, headline_state
 from citypeer.feedback.models import HeadlineFinding, HeadlineVote
 
 MAX_TEXT = 5_000
 
 
-def headline_data(headline: HeadlineFinding) -> dict:
-    return {"id": headline.pk, "text": headline.text, "revision": headline.revision,
-            "indicators": [i.code for i in headline.indicators.all()]}
-
-
-def state_of(headline: HeadlineFinding, *, members) -> rules.HeadlineState:
+def state_of(headline: HeadlineFinding, *, members) -> HeadlineState:
     votes = {v.person_id: v.agrees for v in headline.votes.all()}
-    return rules.headline_state(members=members, votes=votes)
+    return headline_state(members=members, votes=votes)
 
 
 def draft_from_assessment(*, review, by) -> list[HeadlineFinding]:
@@ -56,35 +52,44 @@ def draft_from_assessment(*, review, by) -> list[HeadlineFinding]:
                 "pillar": entry["name"], "parts": _(" and ").join(parts)}
             headline = HeadlineFinding.objects.create(
                 review=review, text=text, position=start + len(made) + 1, drafted_by=by,
-                revision=1)
+                edit_count=1)
             headline.indicators.set(entry["indicators"])
             made.append(headline)
     return made
 
 
+def _compared(headline: HeadlineFinding, *, text: str, indicators):
+    labels = {"text": _("Headline finding"), "indicators": _("Indicators")}
+    return compare(labels,
+                   {"text": headline.text, "indicators": [i.code for i in
+                                                          headline.indicators.all()]},
+                   {"text": text, "indicators": [i.code for i in indicators]})
+
+
 def save_headline(*, review, by, text, indicators=(), headline: HeadlineFinding | None = None,
-                  revision: int = 0) -> HeadlineFinding:
-    """A new headline finding or a change to one. A change deletes the agreements: they were
-    given to other words."""
+                  edit_count: int | None = None) -> HeadlineFinding:
+    """A new headline finding or a change to one, which names the edit count it started
+    from. A change deletes the agreements: they were given to other words."""
     errors: dict[str, list[str]] = {}
     text = clean_text(text, field="text", errors=errors, required=True, limit=MAX_TEXT)
-    chosen = clean_indicators(indicators, review=review, field="indicators", errors=errors)
+    chosen = clean_indicators(indicators, benchmark_id=review.programme.benchmark_id,
+                              field="indicators", errors=errors)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         if headline is None:
             headline = HeadlineFinding.objects.create(
-                review=review, text=text, drafted_by=by, revision=1,
+                review=review, text=text, drafted_by=by, edit_count=1,
                 position=HeadlineFinding.objects.filter(review=review).count() + 1)
         else:
             current = HeadlineFinding.objects.select_for_update().get(pk=headline.pk)
-            if current.revision != revision:
-                raise Conflict(current=headline_data(current),
-                               attempted={"text": text, "revision": revision,
-                                          "indicators": [i.code for i in chosen]})
+            check_edit_count(
+                current, started_from=edit_count,
+                what=_("headline finding %(n)s") % {"n": current.position},
+                fields=lambda: _compared(current, text=text, indicators=chosen))
             headline = current
             headline.text = text
-            headline.revision += 1
+            headline.edit_count += 1
             headline.save()
             headline.votes.all().delete()
         headline.indicators.set(chosen)

@@ -1,24 +1,14 @@
-"""The report as HTML, PDF (WeasyPrint) and DOCX (python-docx), and renderings made in a
-background thread so that a long PDF does not hold up the request that asked for it.
-
-The thread lives in the web process that started it: the render does not block other
-users' requests, but it is not a job queue. A rendering whose process stops midway stays
-"being made" until someone asks again (a new request starts a new rendering)."""
+"""The report as HTML, PDF (WeasyPrint) and DOCX (python-docx). `render` makes one of them
+for the pages' downloads (through `renderings`, in the background) and `citypeer report`."""
 
 from __future__ import annotations
 
 import io
-import threading
-from pathlib import Path
 
-from django.conf import settings
-from django.db import close_old_connections
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from citypeer.feedback.domain.document import ReportDocument, report_document
-from citypeer.feedback.models import Rendering
 
 FORMATS = ("html", "pdf", "docx")
 CONTENT_TYPES = {
@@ -26,7 +16,6 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-THREAD_PREFIX = "citypeer-render-"
 HEX = {"meets": "2E7D32", "falls_short": "C62828", "inconclusive": "F9A825",
        "not_assessed": "9E9E9E"}
 
@@ -157,47 +146,3 @@ def render(review, *, fmt: str) -> bytes:
     if fmt == "pdf":
         return render_pdf(doc)
     return render_docx(doc)
-
-
-# --- in the background ---------------------------------------------------------------------
-
-def renderings_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "feedback" / "renderings"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def run_rendering(rendering_id: int, language: str | None = None) -> Rendering:
-    """Makes the file of one rendering and records the outcome."""
-    rendering = Rendering.objects.select_related("report__review__city",
-                                                 "report__review__programme__benchmark"
-                                                 ).get(pk=rendering_id)
-    try:
-        with translation.override(language):
-            data = render(rendering.report.review, fmt=rendering.format)
-        path = renderings_dir() / f"report-{rendering.report_id}-{rendering.pk}.{rendering.format}"
-        path.write_bytes(data)
-        rendering.path, rendering.state = str(path), Rendering.State.DONE
-    except Exception as exc:  # noqa: BLE001 - the page shows why the file could not be made
-        rendering.state, rendering.error = Rendering.State.FAILED, str(exc)
-    rendering.finished_at = timezone.now()
-    rendering.save(update_fields=["path", "state", "error", "finished_at"])
-    return rendering
-
-
-def _thread_body(rendering_id: int, language: str | None) -> None:
-    try:
-        run_rendering(rendering_id, language)
-    finally:
-        close_old_connections()
-
-
-def start_rendering(*, report, fmt: str, by) -> Rendering:
-    """A rendering in a background thread of this process; the page polls its state."""
-    if fmt not in FORMATS:
-        raise ValueError(fmt)
-    rendering = Rendering.objects.create(report=report, format=fmt, requested_by=by)
-    thread = threading.Thread(target=_thread_body, name=f"{THREAD_PREFIX}{rendering.pk}",
-                              args=(rendering.pk, translation.get_language()), daemon=True)
-    thread.start()
-    return rendering

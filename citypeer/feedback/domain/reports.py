@@ -1,6 +1,7 @@
 """The written report: composed from the data, edited section by section by several peers at
 once, every saved version kept, approved by every peer and released by the team leader.
-Which sections, their first text and the approval rules are in `citypeer.feedback.method.report`."""
+Which sections and their first text are in `citypeer.feedback.method.sections` and
+`.prefill`, the approval rules in `.approval`."""
 
 from __future__ import annotations
 
@@ -9,32 +10,34 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from citypeer.feedback.domain.common import Conflict, Refused, clean_text
+from citypeer.common.cleaning import clean_text
+from citypeer.common.editing import check_edit_count, compare
+from citypeer.feedback.domain.prefill import prefill_inputs
 from citypeer.feedback.domain.queries import leader_id, peer_ids
-from citypeer.feedback.method import report as rules
+from citypeer.feedback.domain.refusals import ReportRefused
+from citypeer.feedback.method.approval import (
+    Approval,
+    approval,
+    approve_refusal,
+    release_refusal,
+)
+from citypeer.feedback.method.prefill import prefill
+from citypeer.feedback.method.sections import SectionPlan, section_plan
 from citypeer.feedback.models import Report, ReportApproval, ReportSection, ReportVersion
+from citypeer.people.models import User
 from citypeer.programmes.domain.programmes import mark_step
 from citypeer.programmes.models import ReviewStep
 
 MAX_SECTION = 200_000
 
 
-def section_data(section: ReportSection) -> dict:
-    return {"id": section.pk, "key": section.key, "title": section.title, "text": section.text,
-            "revision": section.revision,
-            "updated_by": str(section.updated_by) if section.updated_by_id else "",
-            "updated_at": section.updated_at}
-
-
-def section_title(plan: rules.SectionPlan) -> str:
+def section_title(plan: SectionPlan) -> str:
     return _(plan.title) % dict(plan.title_args) if plan.title_args else _(plan.title)
 
 
 def compose_report(*, review, by) -> Report:
     """The report with every section prefilled from the data, or the one that exists (its
     texts are the team's: composing again never overwrites them)."""
-    from citypeer.feedback.domain.document import prefill_inputs
-
     existing = Report.objects.filter(review=review).first()
     if existing is not None:
         return existing
@@ -42,13 +45,13 @@ def compose_report(*, review, by) -> Report:
     try:
         with transaction.atomic():
             report = Report.objects.create(review=review)
-            for plan in rules.section_plan(inputs["pillar_names"]):
-                text = rules.prefill(plan.key, t=_, **inputs["prefill"])
+            for plan in section_plan(inputs.pillar_names):
+                text = prefill(plan.key, t=_, **inputs.prefill)
                 section = ReportSection.objects.create(
                     report=report, key=plan.key, title=section_title(plan),
-                    position=plan.position, text=text, revision=1, updated_by=by)
-                ReportVersion.objects.create(section=section, revision=1, title=section.title,
-                                             text=text, saved_by=by)
+                    position=plan.position, text=text, edit_count=1, updated_by=by)
+                ReportVersion.objects.create(section=section, edit_count=1,
+                                             title=section.title, text=text, saved_by=by)
             mark_step(review=review, step=ReviewStep.Step.FEEDBACK,
                       status=ReviewStep.Status.IN_PROGRESS)
     except IntegrityError:
@@ -57,39 +60,48 @@ def compose_report(*, review, by) -> Report:
     return report
 
 
-def save_section(*, section: ReportSection, by, text, revision: int,
+def _compared(section: ReportSection, *, title: str, text: str):
+    return compare({"title": _("Title"), "text": _("Text")},
+                   {"title": section.title, "text": section.text},
+                   {"title": title, "text": text})
+
+
+def save_section(*, section: ReportSection, by, text, edit_count,
                  title: str | None = None) -> ReportSection:
-    """A new version of one section. A save that started from an older revision is refused
-    with both versions (nothing is lost: the page shows the text that was not saved). Any
-    change clears every approval."""
+    """A new version of one section. A save that started from an older edit count is
+    refused with both versions (nothing is lost: the page shows the text that was not
+    saved). Any change clears every approval."""
     errors: dict[str, list[str]] = {}
     text = clean_text(text, field="text", errors=errors, limit=MAX_SECTION)
     if title is not None:
         title = clean_text(title, field="title", errors=errors, required=True, limit=300)
     try:
-        revision = int(revision)
+        edit_count = int(edit_count)
     except (TypeError, ValueError):
-        errors.setdefault("revision", []).append(_("A whole number is required."))
+        errors.setdefault("edit_count", []).append(_("A whole number is required."))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=section.report_id)
         if report.state == Report.State.RELEASED:
-            raise Refused(_("The report has been released: it is no longer edited."))
-        current = ReportSection.objects.select_for_update().get(pk=section.pk)
-        if current.revision != revision:
-            raise Conflict(current=section_data(current), attempted={
-                "title": title if title is not None else current.title, "text": text,
-                "revision": revision})
+            raise ReportRefused(_("The report has been released: it is no longer edited."))
+        current = (ReportSection.objects.select_for_update(of=("self",))
+                   .select_related("updated_by").get(pk=section.pk))
+        check_edit_count(
+            current, started_from=edit_count, what=current.title,
+            fields=lambda: _compared(current, title=current.title if title is None else title,
+                                     text=text),
+            saved_by=str(current.updated_by) if current.updated_by_id else "",
+            saved_at=current.updated_at)
         if text == current.text and (title is None or title == current.title):
             return current
         current.text = text
         if title is not None:
             current.title = title
-        current.revision += 1
+        current.edit_count += 1
         current.updated_by = by
         current.save()
-        ReportVersion.objects.create(section=current, revision=current.revision,
+        ReportVersion.objects.create(section=current, edit_count=current.edit_count,
                                      title=current.title, text=text, saved_by=by)
         clear_approvals(review=report.review_id)
     return current
@@ -103,15 +115,15 @@ def clear_approvals(*, review) -> int:
     return deleted
 
 
-def approval_of(report: Report) -> rules.Approval:
-    return rules.approval(peers=peer_ids(report.review),
-                          approvals=report.approvals.values_list("person_id", flat=True))
+def approval_of(report: Report) -> Approval:
+    return approval(peers=peer_ids(report.review),
+                    approvals=report.approvals.values_list("person_id", flat=True))
 
 
 def approve(*, report: Report, by) -> ReportApproval:
-    refusal = rules.approve_refusal(state=report.state, is_peer=by.pk in peer_ids(report.review))
+    refusal = approve_refusal(state=report.state, is_peer=by.pk in peer_ids(report.review))
     if refusal:
-        raise Refused(_(refusal))
+        raise ReportRefused(_(refusal))
     with transaction.atomic():
         row, _created = ReportApproval.objects.get_or_create(report=report, person=by)
     return row
@@ -123,18 +135,16 @@ def withdraw_approval(*, report: Report, by) -> None:
 
 
 def release(*, report: Report, by) -> Report:
-    from citypeer.people.models import User
-
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("review").get(pk=report.pk)
         state = approval_of(report)
         names = dict(User.objects.filter(pk__in=state.required).values_list("pk", "name"))
-        refusal = rules.release_refusal(state=report.state,
-                                        is_leader=by.pk == leader_id(report.review),
-                                        approval_state=state, names=names)
+        refusal = release_refusal(state=report.state,
+                                  is_leader=by.pk == leader_id(report.review),
+                                  approval_state=state, names=names)
         if refusal:
             message, args = refusal
-            raise Refused(_(message) % dict(args) if args else _(message))
+            raise ReportRefused(_(message) % dict(args) if args else _(message))
         report.state = Report.State.RELEASED
         report.released_at, report.released_by = timezone.now(), by
         report.save()

@@ -3,9 +3,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from citypeer.feedback.domain.queries import report_of, review_for_feedback
+from citypeer.common.lookup import get_review
+from citypeer.feedback.domain.queries import report_of
 from citypeer.feedback.domain.rendering import FORMATS, render
 
 
@@ -18,9 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help=_("the file to write"))
 
     def handle(self, *args, review, format, output, **options):
-        row = review_for_feedback(review)
-        if row is None:
-            raise CommandError(_("review: no review %(id)s") % {"id": review})
+        try:
+            row = get_review(review)
+        except Http404:
+            raise CommandError(_("review: no review %(id)s") % {"id": review}) from None
         if report_of(row) is None:
             raise CommandError(_("review %(id)s: the report has not been composed yet")
                                % {"id": review})

@@ -12,12 +12,13 @@ from citypeer.feedback.domain.rendering import render
 from tests.feedback.conftest import recommend
 
 
-def composed(fb):
-    recommend(fb, "Consult the committee every quarter.", timescale="within a year")
-    recommend(fb, "Give the committee a budget line.")
-    recommend(fb, "Keep the committee.", codes=["AC/A/1"], findings=[fb.findings.committee.pk],
-              by=fb.people.coordinator, override_justification="The minutes confirm it.")
-    return reports.compose_report(review=fb.review, by=fb.people.jb)
+def composed(world):
+    recommend(world, "Consult the committee every quarter.", timescale="within a year")
+    recommend(world, "Give the committee a budget line.")
+    recommend(world, "Keep the committee.", codes=["AC/A/1"],
+              findings=[world.findings.committee.pk], by=world.people.coordinator,
+              override_justification="The minutes confirm it.")
+    return reports.compose_report(review=world.review, by=world.people.jb)
 
 
 def pdf_text(data: bytes) -> tuple[int, str]:
@@ -29,11 +30,11 @@ def flat(text):
     return " ".join(text.split())
 
 
-def test_pdf_holds_every_recommendation_the_matrix_page_numbers_and_the_city(fb, tmp_path):
-    composed(fb)
+def test_pdf_holds_every_recommendation_the_matrix_page_numbers_and_the_city(world, tmp_path):
+    composed(world)
     target = tmp_path / "report.pdf"
 
-    call_command("report", str(fb.review.pk), "--format", "pdf", "-o", str(target))
+    call_command("report", str(world.review.pk), "--format", "pdf", "-o", str(target))
 
     pages, text = pdf_text(target.read_bytes())
     assert target.read_bytes()[:5] == b"%PDF-"
@@ -52,10 +53,10 @@ def test_pdf_holds_every_recommendation_the_matrix_page_numbers_and_the_city(fb,
     assert "The minutes confirm it." in words
 
 
-def test_docx_has_word_headings_and_the_recommendations_table(fb):
-    composed(fb)
+def test_docx_has_word_headings_and_the_recommendations_table(world):
+    composed(world)
 
-    document = docx.Document(io.BytesIO(render(fb.review, fmt="docx")))
+    document = docx.Document(io.BytesIO(render(world.review, fmt="docx")))
 
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith("Heading")]
@@ -82,10 +83,10 @@ def test_docx_has_word_headings_and_the_recommendations_table(fb):
     assert document.sections[0].header.paragraphs[0].text == "Rotterdam"
 
 
-def test_html_names_interviewees_by_category_never_by_name(fb):
-    composed(fb)
+def test_html_names_interviewees_by_category_never_by_name(world):
+    composed(world)
 
-    html = render(fb.review, fmt="html").decode()
+    html = render(world.review, fmt="html").decode()
 
     assert "partner organisation" in html
     assert "Mira Chairwoman" not in html
