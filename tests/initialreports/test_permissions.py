@@ -31,42 +31,42 @@ def granted(world, permission):
 
 
 @pytest.mark.parametrize("permission", sorted(DRAFT))
-def test_permissions_of_a_draft_per_role(small, permission):
-    assert granted(small, permission) == DRAFT[permission]
+def test_permissions_of_a_draft_per_role(world, permission):
+    assert granted(world, permission) == DRAFT[permission]
 
 
 @pytest.mark.parametrize("permission", sorted(SUBMITTED))
-def test_permissions_of_a_submitted_report_per_role(small, permission):
-    fill_completely(small)
-    submit_report(report=small.report, by=small.people.host)
-    small.report.refresh_from_db()
+def test_permissions_of_a_submitted_report_per_role(world, permission):
+    fill_completely(world)
+    submit_report(report=world.report, by=world.people.host)
+    world.report.refresh_from_db()
 
-    assert granted(small, permission) == SUBMITTED[permission]
+    assert granted(world, permission) == SUBMITTED[permission]
 
 
-def test_a_returned_report_is_the_hosts_to_change_and_resubmit(small):
-    fill_completely(small)
-    submit_report(report=small.report, by=small.people.host)
+def test_a_returned_report_is_the_hosts_to_change_and_resubmit(world):
+    fill_completely(world)
+    submit_report(report=world.report, by=world.people.host)
     from citypeer.initialreports.domain.transitions import return_report
 
-    return_report(report=small.report, by=small.people.coordinator, question="Why?")
-    small.report.refresh_from_db()
+    return_report(report=world.report, by=world.people.coordinator, question="Why?")
+    world.report.refresh_from_db()
 
-    assert granted(small, "initialreports.change_report") == {"host"}
-    assert granted(small, "initialreports.resubmit_report") == {"host"}
-    assert granted(small, "initialreports.submit_report") == set()
+    assert granted(world, "initialreports.change_report") == {"host"}
+    assert granted(world, "initialreports.resubmit_report") == {"host"}
+    assert granted(world, "initialreports.submit_report") == set()
 
 
 PAGES = ("overview", "background", "self_assessment", "documents", "template")
 
 
 @pytest.mark.parametrize("who", ROLES)
-def test_pages_per_role(client, small, who):
-    client.force_login(getattr(small.people, who))
+def test_pages_per_role(client, world, who):
+    client.force_login(getattr(world.people, who))
     readers = DRAFT["initialreports.view_report"]
 
     statuses = {
-        page: client.get(reverse(f"initialreports:{page}", kwargs={"review": small.review.pk}))
+        page: client.get(reverse(f"initialreports:{page}", kwargs={"review": world.review.pk}))
         .status_code for page in PAGES
     }
 
@@ -74,10 +74,10 @@ def test_pages_per_role(client, small, who):
 
 
 @pytest.mark.parametrize("who", ROLES)
-def test_api_read_per_role(client, small, who):
-    client.force_login(getattr(small.people, who))
+def test_api_read_per_role(client, world, who):
+    client.force_login(getattr(world.people, who))
     readers = DRAFT["initialreports.view_report"]
-    base = f"/api/v1/reviews/{small.review.pk}/initial-report/"
+    base = f"/api/v1/reviews/{world.review.pk}/initial-report/"
 
     statuses = {path: client.get(base + path).status_code
                 for path in ("", "background/", "self-assessments/", "people/", "documents/",
@@ -87,21 +87,21 @@ def test_api_read_per_role(client, small, who):
 
 
 @pytest.mark.parametrize("who", ["coordinator", "peer", "expert", "other_host", "nobody"])
-def test_only_the_host_edits_through_pages_and_api(client, small, who):
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/1")
-    client.force_login(getattr(small.people, who))
+def test_only_the_host_edits_through_pages_and_api(client, world, who):
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/1")
+    client.force_login(getattr(world.people, who))
 
     page = client.post(
-        reverse("initialreports:entry", kwargs={"review": small.review.pk,
+        reverse("initialreports:entry", kwargs={"review": world.review.pk,
                                                 "indicator": entry.indicator_id}),
-        {f"e{entry.indicator_id}-status": "achieved", f"e{entry.indicator_id}-revision": "0"},
+        {f"e{entry.indicator_id}-status": "achieved", f"e{entry.indicator_id}-edit_count": "0"},
     )
     background = client.post(reverse("initialreports:background",
-                                     kwargs={"review": small.review.pk}), {})
+                                     kwargs={"review": world.review.pk}), {})
     api = client.patch(
-        f"/api/v1/reviews/{small.review.pk}/initial-report/self-assessments/"
+        f"/api/v1/reviews/{world.review.pk}/initial-report/self-assessments/"
         f"{entry.indicator_id}/",
-        {"status": "achieved", "revision": 0}, content_type="application/json",
+        {"status": "achieved", "edit_count": 0}, content_type="application/json",
     )
 
     assert (page.status_code, background.status_code, api.status_code) == (403, 403, 403)
@@ -109,58 +109,58 @@ def test_only_the_host_edits_through_pages_and_api(client, small, who):
     assert entry.status == ""
 
 
-def test_the_host_officer_of_another_city_cannot_read_the_report(client, small):
-    client.force_login(small.people.other_host)
+def test_the_host_officer_of_another_city_cannot_read_the_report(client, world):
+    client.force_login(world.people.other_host)
 
-    page = client.get(reverse("initialreports:overview", kwargs={"review": small.review.pk}))
-    api = client.get(f"/api/v1/reviews/{small.review.pk}/initial-report/self-assessments/")
+    page = client.get(reverse("initialreports:overview", kwargs={"review": world.review.pk}))
+    api = client.get(f"/api/v1/reviews/{world.review.pk}/initial-report/self-assessments/")
 
     assert (page.status_code, api.status_code) == (403, 403)
     assert "Helsinki" not in page.content.decode()
 
 
-def test_the_coordinator_returns_through_the_page_and_the_host_cannot(client, small):
-    fill_completely(small)
-    submit_report(report=small.report, by=small.people.host)
-    url = reverse("initialreports:return", kwargs={"review": small.review.pk})
+def test_the_coordinator_returns_through_the_page_and_the_host_cannot(client, world):
+    fill_completely(world)
+    submit_report(report=world.report, by=world.people.host)
+    url = reverse("initialreports:return", kwargs={"review": world.review.pk})
 
-    client.force_login(small.people.host)
+    client.force_login(world.people.host)
     refused = client.post(url, {"question": "Anything?"})
-    client.force_login(small.people.peer)
+    client.force_login(world.people.peer)
     refused_peer = client.post(url, {"question": "Anything?"})
-    client.force_login(small.people.coordinator)
+    client.force_login(world.people.coordinator)
     returned = client.post(url, {"question": "Which department runs the language courses?"})
 
-    small.report.refresh_from_db()
+    world.report.refresh_from_db()
     assert (refused.status_code, refused_peer.status_code, returned.status_code) == (403, 403, 302)
-    assert small.report.state == "returned"
-    assert small.report.transitions.last().message == (
+    assert world.report.state == "returned"
+    assert world.report.transitions.last().message == (
         "Which department runs the language courses?"
     )
 
 
-def test_peers_cannot_submit_through_page_or_api(client, small):
-    fill_completely(small)
-    client.force_login(small.people.peer)
+def test_peers_cannot_submit_through_page_or_api(client, world):
+    fill_completely(world)
+    client.force_login(world.people.peer)
 
-    page = client.post(reverse("initialreports:submit", kwargs={"review": small.review.pk}))
-    api = client.post(f"/api/v1/reviews/{small.review.pk}/initial-report/transitions/",
+    page = client.post(reverse("initialreports:submit", kwargs={"review": world.review.pk}))
+    api = client.post(f"/api/v1/reviews/{world.review.pk}/initial-report/transitions/",
                       {"action": "submit"}, content_type="application/json")
 
-    small.report.refresh_from_db()
-    assert (page.status_code, api.status_code, small.report.state) == (403, 403, "draft")
+    world.report.refresh_from_db()
+    assert (page.status_code, api.status_code, world.report.state) == (403, 403, "draft")
 
 
-def test_anonymous_people_are_sent_to_log_in_or_refused(client, small):
-    page = client.get(reverse("initialreports:overview", kwargs={"review": small.review.pk}))
-    api = client.get(f"/api/v1/reviews/{small.review.pk}/initial-report/")
+def test_anonymous_people_are_sent_to_log_in_or_refused(client, world):
+    page = client.get(reverse("initialreports:overview", kwargs={"review": world.review.pk}))
+    api = client.get(f"/api/v1/reviews/{world.review.pk}/initial-report/")
 
     assert page.status_code == 302
     assert api.status_code == 403
 
 
-def test_an_unknown_review_is_404(client, small):
-    client.force_login(small.people.coordinator)
+def test_an_unknown_review_is_404(client, world):
+    client.force_login(world.people.coordinator)
 
     assert client.get(reverse("initialreports:overview", kwargs={"review": 99999})
                       ).status_code == 404
