@@ -3,13 +3,13 @@ between states."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from citypeer.common.api import BAD_INPUT, EDIT_CONFLICT, REFUSED, edit_count_from
+from citypeer.common.api import REFUSED
 from citypeer.common.lookup import require
+from citypeer.initialreports.api.base import CHANGE_ANSWERS, TAG, InitialReportView
 from citypeer.initialreports.domain.queries.reports import transitions_of
 from citypeer.initialreports.domain.reports import save_background
 from citypeer.initialreports.domain.transitions import (
@@ -17,7 +17,7 @@ from citypeer.initialreports.domain.transitions import (
     return_report,
     submit_report,
 )
-from citypeer.initialreports.interfaces.access import CHANGE, MOVE_PERMISSIONS, load_report
+from citypeer.initialreports.interfaces.access import MOVE_PERMISSIONS, VIEW
 from citypeer.initialreports.interfaces.serializers import (
     InitialReportProvenanceUpdateSerializer,
     InitialReportSerializer,
@@ -26,48 +26,42 @@ from citypeer.initialreports.interfaces.serializers import (
 )
 from citypeer.initialreports.method.report import RESUBMIT, RETURN, SUBMIT
 
-TAG = ["initial reports"]
 
-
-class ReportDetail(APIView):
+@extend_schema_view(get=extend_schema(tags=TAG, operation_id="initial_report"))
+class ReportDetail(InitialReportView, generics.RetrieveAPIView):
     """A review's initial report: state, provenance, budgets by source, completeness."""
 
-    @extend_schema(tags=TAG, operation_id="initial_report", responses=InitialReportSerializer)
-    def get(self, request, review):
-        _review, report = load_report(request.user, review)
-        return Response(InitialReportSerializer(report, context={"request": request}).data)
+    serializer_class = InitialReportSerializer
+
+    def get_object(self):
+        return self.report
 
     @extend_schema(
         tags=TAG, operation_id="initial_report_update",
         request=InitialReportProvenanceUpdateSerializer,
-        responses={200: InitialReportSerializer, 400: BAD_INPUT, 403: REFUSED,
-                   409: EDIT_CONFLICT},
+        responses={200: InitialReportSerializer, **CHANGE_ANSWERS},
     )
     def patch(self, request, review):
-        _review, report = load_report(request.user, review, CHANGE)
-        edit_count = edit_count_from(request)
-        data = InitialReportProvenanceUpdateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        fields.pop("edit_count")
-        report = save_background(report=report, by=request.user, provenance=fields,
-                                 provenance_edit_count=edit_count)
-        report.review = _review
-        return Response(InitialReportSerializer(report, context={"request": request}).data)
+        report = self.report
+        edit_count, fields = self.change_sent(InitialReportProvenanceUpdateSerializer)
+        saved = save_background(report=report, by=request.user, provenance=fields,
+                                provenance_edit_count=edit_count)
+        saved.review = report.review
+        return Response(self.get_serializer(saved).data)
 
 
 MOVES = {SUBMIT: submit_report, RESUBMIT: resubmit_report, RETURN: return_report}
 
 
-class TransitionList(APIView):
+@extend_schema_view(get=extend_schema(tags=TAG, operation_id="initial_report_transitions"))
+class TransitionList(InitialReportView, generics.ListAPIView):
     """The report's state changes; POST one to submit, return (with the question) or
     resubmit."""
 
-    @extend_schema(tags=TAG, operation_id="initial_report_transitions",
-                   responses=ReportTransitionSerializer(many=True))
-    def get(self, request, review):
-        _review, report = load_report(request.user, review)
-        return Response(ReportTransitionSerializer(transitions_of(report), many=True).data)
+    serializer_class = ReportTransitionSerializer
+
+    def get_queryset(self):
+        return transitions_of(self.report)
 
     @extend_schema(
         tags=TAG, operation_id="initial_report_transition_create",
@@ -82,7 +76,7 @@ class TransitionList(APIView):
         data = ReportTransitionRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         action = data.validated_data["action"]
-        _review, report = load_report(request.user, review)
+        _review, report = self.load(VIEW)
         # The permission includes the state: a host officer cannot submit twice.
         require(request.user, MOVE_PERMISSIONS[action], report)
         extra = {}

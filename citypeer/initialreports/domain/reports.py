@@ -185,18 +185,25 @@ def save_background(
                    what=_("provenance and budgets"),
                    fields=lambda: provenance_fields(saved=current, yours=changed))
         edits.raise_if_any()
-        for section, text in writes:
-            section.text = text
-            section.edit_count += 1
-            section._history_user = by
-            section.save(update_fields=["text", "edit_count"])
-        if changed:
-            for name, value in changed.items():
-                setattr(locked, name, value)
-            locked.edit_count += 1
-            locked._history_user = by
-            locked.save(update_fields=[*changed, "edit_count"])
+        write_background(locked, sections=writes, provenance=changed, by=by)
     return locked
+
+
+def write_background(report: InitialReport, *, sections, provenance: dict, by) -> None:
+    """Write checked changes, inside the caller's transaction: new texts of sections
+    ([(section, text)]) and provenance fields ({name: value}), each row once, one edit
+    more."""
+    for section, text in sections:
+        section.text = text
+        section.edit_count += 1
+        section._history_user = by
+        section.save(update_fields=["text", "edit_count"])
+    if provenance:
+        for name, value in provenance.items():
+            setattr(report, name, value)
+        report.edit_count += 1
+        report._history_user = by
+        report.save(update_fields=[*provenance, "edit_count"])
 
 
 def people_of(report: InitialReport) -> dict[tuple[str, str], ResponsiblePerson]:

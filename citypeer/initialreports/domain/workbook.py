@@ -20,6 +20,7 @@ from citypeer.initialreports.domain.reports import (
     people_of,
     person_in,
     provenance_values,
+    write_background,
     write_entry,
 )
 from citypeer.initialreports.method.report import ENTRY_TEXT_FIELDS, EntryValues
@@ -96,17 +97,7 @@ def import_initial_report(*, report: InitialReport, sheets, by) -> ImportOutcome
         entry_writes = _entry_changes(locked, parsed, problems)
         if problems:
             raise WorkbookProblems(problems)
-        for section, text in section_writes:
-            section.text = text
-            section.edit_count += 1
-            section._history_user = by
-            section.save(update_fields=["text", "edit_count"])
-        if provenance_writes:
-            for name, value in provenance_writes.items():
-                setattr(locked, name, value)
-            locked.edit_count += 1
-            locked._history_user = by
-            locked.save(update_fields=[*provenance_writes, "edit_count"])
+        write_background(locked, sections=section_writes, provenance=provenance_writes, by=by)
         people = people_of(locked)
         for entry, values in entry_writes:
             entry.report = locked
