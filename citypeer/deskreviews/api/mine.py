@@ -20,7 +20,7 @@ from citypeer.deskreviews.domain.queries import (
     desk_review_of,
     indicator_by_code,
     indicators_of,
-    judgements_in_full,
+    judgement_of,
     with_judgements,
 )
 from citypeer.deskreviews.interfaces.serializers import DeskReviewSerializer, JudgementSerializer
@@ -87,9 +87,7 @@ class MyJudgement(APIView):
         indicator = indicator_by_code(review, code)
         if indicator is None:
             raise Http404
-        judgement = judgements_in_full().filter(desk_review=desk_review,
-                                                indicator=indicator).first()
-        return desk_review, indicator, judgement
+        return desk_review, indicator, judgement_of(desk_review, indicator)
 
     @extend_schema(responses=JudgementSerializer, operation_id="desk_judgement_get")
     def get(self, request, review, indicator):

@@ -21,7 +21,7 @@ from citypeer.deskreviews.domain.desk_reviews import (
 from citypeer.deskreviews.domain.queries import (
     desk_review_of,
     indicators_of,
-    judgements_in_full,
+    judgements_of,
     responsible_people,
     self_assessment_for,
 )
@@ -42,7 +42,7 @@ def judgement(request, review, number):
     if not 1 <= number <= len(indicators):
         raise Http404(_("No such indicator in this benchmark."))
     indicator = indicators[number - 1]
-    judgements = {j.indicator_id: j for j in judgements_in_full().filter(desk_review=desk_review)}
+    judgements = {j.indicator_id: j for j in judgements_of(desk_review)}
     people = responsible_people(review)
     locked = desk_review.submitted_at is not None
     context = {

@@ -81,6 +81,14 @@ def judgements_in_full():
     )
 
 
+def judgements_of(desk_review: DeskReview):
+    return judgements_in_full().filter(desk_review=desk_review)
+
+
+def judgement_of(desk_review: DeskReview, indicator) -> DeskJudgement | None:
+    return judgements_of(desk_review).filter(indicator=indicator).first()
+
+
 def with_judgements(desk_review: DeskReview) -> DeskReview:
     """The desk review with `judgements_in_full` (in benchmark order) and `judged` (those
     with a performance), in two queries."""
