@@ -7,7 +7,7 @@ from citypeer.deskreviews.models import DeskJudgement, DeskReview
 class DeskJudgementInline(admin.TabularInline):
     model = DeskJudgement
     extra = 0
-    fields = ["indicator", "performance", "revision", "updated_at"]
+    fields = ["indicator", "performance", "edit_count", "updated_at"]
     readonly_fields = fields
     can_delete = False
     show_change_link = True
@@ -22,7 +22,7 @@ class DeskReviewAdmin(admin.ModelAdmin):
 
 @admin.register(DeskJudgement)
 class DeskJudgementAdmin(SimpleHistoryAdmin):
-    list_display = ["desk_review", "indicator", "performance", "revision"]
+    list_display = ["desk_review", "indicator", "performance", "edit_count"]
     list_select_related = ["desk_review__peer", "desk_review__review__city",
                            "desk_review__review__programme", "indicator"]
     raw_id_fields = ["desk_review", "indicator"]

@@ -9,6 +9,13 @@ PERFORMANCE = dict(DeskJudgement.Performance.choices)
 # The keys 1-4 choose these on the judgement page, in this order.
 PERFORMANCE_KEYS = {value: str(n) for n, value in enumerate(DeskJudgement.Performance.values, 1)}
 
+# A judgement's fields, as the page and a conflict between two versions name them.
+JUDGEMENT_FIELDS = {
+    "performance": _("Performance"), "known": _("We know"), "unknown": _("We don't know"),
+    "suspected": _("We suspect"), "questions": _("We would like to ask"),
+    "to_meet": _("We would like to meet"), "to_meet_new": _("New people to meet"),
+}
+
 STATUS = {
     TeamStatus.AGREES: _("agrees"),
     TeamStatus.SPLIT: _("split"),

@@ -49,7 +49,7 @@ class DeskJudgement(models.Model):
         _("would like to meet (not in the initial report)"), default=list, blank=True,
         help_text=_('A list of {"name", "role", "organisation"}.'),
     )
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[to_meet])
 

@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from citypeer.deskreviews import views
+from citypeer.deskreviews.views import desk_reviews, judgement, team
 
 app_name = "deskreviews"
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("start/", views.start, name="start"),
-    path("indicators/<int:number>/", views.judgement, name="judgement"),
-    path("submit/", views.submit, name="submit"),
-    path("peers/<int:peer>/", views.peer_desk_review, name="peer"),
-    path("compiled/", views.compiled, name="compiled"),
+    path("", desk_reviews.overview, name="overview"),
+    path("start/", desk_reviews.start, name="start"),
+    path("indicators/<int:number>/", judgement.judgement, name="judgement"),
+    path("submit/", desk_reviews.submit, name="submit"),
+    path("peers/<int:peer>/", team.peer_desk_review, name="peer"),
+    path("compiled/", team.compiled, name="compiled"),
 ]

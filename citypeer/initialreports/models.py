@@ -1,7 +1,8 @@
 """The host city's initial report (step 3): background and a self-assessment per indicator.
 
-Rows people edit carry a `revision` number: a save names the revision it started from, and
-a save over a newer one is refused instead of overwriting it."""
+Rows people edit carry an `edit_count` (how many times they were saved): a save names the
+edit count it started from, and a save over a newer one is refused instead of overwriting it
+(`common.editing`)."""
 
 from django.conf import settings
 from django.db import models
@@ -46,7 +47,7 @@ class InitialReport(models.Model):
                                           max_digits=14, decimal_places=2, null=True, blank=True)
     budget_eu = models.DecimalField(_("budget from EU sources (EUR)"), max_digits=14,
                                     decimal_places=2, null=True, blank=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -75,7 +76,7 @@ class BackgroundSection(models.Model):
                                related_name="background_sections")
     kind = models.PositiveSmallIntegerField(_("section"), choices=Kind.choices)
     text = models.TextField(_("text"), blank=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -140,7 +141,7 @@ class SelfAssessment(models.Model):
         ResponsiblePerson, verbose_name=_("operationally responsible"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="operational_for",
     )
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

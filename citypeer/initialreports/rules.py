@@ -5,7 +5,12 @@ desk review; nobody else reads it, not even the officers of another host city.""
 
 import rules
 
-from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.report import (
+    AWAITING_COORDINATOR,
+    DRAFT,
+    RETURNED,
+    host_may_edit,
+)
 from citypeer.people.rules import is_coordinator
 from citypeer.programmes.rules import is_host_officer_of_review, is_review_team_member
 
@@ -22,22 +27,22 @@ def is_team_member_of_report(user, report) -> bool:
 
 @rules.predicate
 def is_editable_by_host(user, report) -> bool:
-    return report is not None and core.host_may_edit(report.state)
+    return report is not None and host_may_edit(report.state)
 
 
 @rules.predicate
 def is_draft(user, report) -> bool:
-    return report is not None and report.state == core.DRAFT
+    return report is not None and report.state == DRAFT
 
 
 @rules.predicate
 def is_returned(user, report) -> bool:
-    return report is not None and report.state == core.RETURNED
+    return report is not None and report.state == RETURNED
 
 
 @rules.predicate
 def is_awaiting_coordinator(user, report) -> bool:
-    return report is not None and report.state in core.AWAITING_COORDINATOR
+    return report is not None and report.state in AWAITING_COORDINATOR
 
 
 can_read = is_coordinator | is_host_officer_of_report | is_team_member_of_report

@@ -2,20 +2,28 @@
 
 from django.urls import path
 
-from citypeer.initialreports import views
+from citypeer.initialreports.views import (
+    background,
+    documents,
+    report,
+    self_assessment,
+    states,
+    workbook,
+)
 
 app_name = "initialreports"
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("background/", views.background, name="background"),
-    path("self-assessment/", views.self_assessment, name="self_assessment"),
-    path("self-assessment/<int:indicator>/", views.entry, name="entry"),
-    path("documents/", views.documents, name="documents"),
-    path("documents/<int:document>/", views.document_download, name="document"),
-    path("documents/<int:document>/delete/", views.document_delete, name="document_delete"),
-    path("submit/", views.submit, name="submit"),
-    path("resubmit/", views.resubmit, name="resubmit"),
-    path("return/", views.return_for_clarification, name="return"),
-    path("template.xlsx", views.template, name="template"),
-    path("import/", views.import_workbook, name="import"),
+    path("", report.overview, name="overview"),
+    path("background/", background.background, name="background"),
+    path("self-assessment/", self_assessment.self_assessment, name="self_assessment"),
+    path("self-assessment/<int:indicator>/", self_assessment.entry, name="entry"),
+    path("documents/", documents.documents, name="documents"),
+    path("documents/<int:document>/", documents.document_download, name="document"),
+    path("documents/<int:document>/delete/", documents.document_delete,
+         name="document_delete"),
+    path("submit/", states.submit, name="submit"),
+    path("resubmit/", states.resubmit, name="resubmit"),
+    path("return/", states.return_for_clarification, name="return"),
+    path("template.xlsx", workbook.template, name="template"),
+    path("import/", workbook.import_workbook, name="import"),
 ]

@@ -1,17 +1,19 @@
-"""A review with its team, initial report and people, made directly with the ORM."""
+"""The desk review's world, built from the shared factories: a review with its team, its
+initial report and the people that report names."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from citypeer.benchmarks.domain.library import import_benchmark
-from citypeer.benchmarks.models import Indicator
-from citypeer.core.benchmark import document_from_dict, validate_document
 from citypeer.initialreports.models import InitialReport, ResponsiblePerson, SelfAssessment
-from citypeer.network.models import City
-from citypeer.programmes.models import Programme, Review
-from citypeer.teams.models import Team, TeamMember
-from tests.conftest import make_person
+from tests.factories import (
+    indicators_of,
+    make_benchmark,
+    make_city,
+    make_person,
+    make_review,
+    make_team,
+)
 
 ONE_INDICATOR = {
     "slug": "one-indicator", "version": 1, "title": "One indicator", "kind": "matrix",
@@ -25,35 +27,29 @@ ONE_INDICATOR = {
 
 @pytest.fixture
 def one_indicator_benchmark(db):
-    assert validate_document(ONE_INDICATOR) == []
-    return import_benchmark(document=document_from_dict(ONE_INDICATOR))
+    return make_benchmark(ONE_INDICATOR)
 
 
-def make_review(benchmark, *, slug="inti-cities-2008", host="helsinki"):
+def make_world(benchmark, *, slug="inti-cities-2008", host="helsinki", password=None):
     """A review of `host` with two peers, an expert, a peer outside the team, a host-city
-    officer and a coordinator; the initial report names three people."""
-    cities = {
-        s: City.objects.get_or_create(slug=s, defaults={"name": s.title(), "country": "EU"})[0]
-        for s in (host, "genoa", "lyon", "malmo")
-    }
-    programme = Programme.objects.create(slug=slug, name=slug.upper(), benchmark=benchmark)
-    programme.cities.set(cities.values())
-    review = Review.objects.create(programme=programme, city=cities[host])
+    officer and a coordinator; the initial report names three people. With `password`,
+    people can log in with it (the browser tests)."""
+    review = make_review(benchmark, host=host, slug=slug, cities=("genoa", "lyon", "malmo"))
+
+    def person(username, role, city=None, initials=""):
+        return make_person(f"{username}_{slug}", roles=[role], city=city and make_city(city),
+                           initials=initials, password=password)
+
     people = SimpleNamespace(
-        anna=make_person(f"anna_{slug}", roles=["peer"], city=cities["genoa"]),
-        bram=make_person(f"bram_{slug}", roles=["peer"], city=cities["lyon"]),
-        eva=make_person(f"eva_{slug}", roles=["expert"]),
-        outsider=make_person(f"otto_{slug}", roles=["peer"], city=cities["malmo"]),
-        host=make_person(f"hanna_{slug}", roles=["host_officer"], city=cities[host]),
-        coordinator=make_person(f"cora_{slug}", roles=["coordinator"]),
+        anna=person("anna", "peer", "genoa", "AP"),
+        bram=person("bram", "peer", "lyon", "BR"),
+        eva=person("eva", "expert", initials="EV"),
+        outsider=person("otto", "peer", "malmo"),
+        host=person("hanna", "host_officer", host),
+        coordinator=person("cora", "coordinator"),
     )
-    for person, initials in ((people.anna, "AP"), (people.bram, "BR"), (people.eva, "EV")):
-        person.initials = initials
-        person.save()
-    team = Team.objects.create(review=review, leader=people.anna)
-    TeamMember.objects.create(team=team, person=people.anna, role=TeamMember.Role.PEER)
-    TeamMember.objects.create(team=team, person=people.bram, role=TeamMember.Role.PEER)
-    TeamMember.objects.create(team=team, person=people.eva, role=TeamMember.Role.EXPERT)
+    team = make_team(review, peers=[people.anna, people.bram], experts=[people.eva],
+                     leader=people.anna)
     report = InitialReport.objects.create(review=review)
     responsible = SimpleNamespace(
         chair=ResponsiblePerson.objects.create(report=report, name="Committee Chair",
@@ -63,7 +59,7 @@ def make_review(benchmark, *, slug="inti-cities-2008", host="helsinki"):
         head=ResponsiblePerson.objects.create(report=report, name="Head of Integration",
                                               role="head", organisation="Integration Office"),
     )
-    indicators = list(Indicator.objects.filter(benchmark=benchmark).order_by("position"))
+    indicators = list(indicators_of(benchmark).values())
     SelfAssessment.objects.create(
         report=report, indicator=indicators[0], status=SelfAssessment.Status.ACHIEVED,
         evidence="A permanent committee of 15 members meets 4 times per year.",
@@ -74,5 +70,5 @@ def make_review(benchmark, *, slug="inti-cities-2008", host="helsinki"):
 
 
 @pytest.fixture
-def setting(inti):
-    return make_review(inti)
+def world(inti):
+    return make_world(inti)

@@ -3,11 +3,12 @@ type and before they move to another indicator."""
 
 import pytest
 
-from citypeer.deskreviews.domain.desk_reviews import start_desk_review
+from citypeer.deskreviews.domain.desk_reviews import save_judgement, start_desk_review
 from citypeer.deskreviews.models import DeskJudgement
-from tests.deskreviews.conftest import make_review
+from tests.deskreviews.conftest import make_world
 
 pytestmark = pytest.mark.browser
+PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -17,13 +18,14 @@ def walk(live_server, transactional_db):
     load_shipped_benchmarks()
     from citypeer.benchmarks.models import Benchmark
 
-    return make_review(Benchmark.objects.get(slug="inti-cities-2009")), live_server.url
+    return (make_world(Benchmark.objects.get(slug="inti-cities-2009"), password=PASSWORD),
+            live_server.url)
 
 
 def log_in(page, site, username):  # noqa: F811  (page is the fixture's name)
     page.goto(f"{site}/")
     page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{site}/")
 
@@ -67,6 +69,27 @@ def test_typing_j_in_a_text_field_types_it(page, walk):  # noqa: F811
 
     assert page.url == first
     assert DeskJudgement.objects.get().known == ["jk12"]
+
+
+def test_a_draft_saved_elsewhere_is_shown_and_mine_can_be_kept(page, walk):  # noqa: F811
+    made, site = walk
+    desk_review = start_desk_review(review=made.review, peer=made.people.anna)
+    log_in(page, site, made.people.anna.username)
+    page.goto(f"{site}/reviews/{made.review.pk}/desk-review/indicators/1/")
+    save_judgement(desk_review=desk_review, indicator=made.indicators[0], edit_count=0,
+                   questions=["Asked in another window"])
+
+    page.get_by_label("We would like to ask").fill("Asked in this window")
+    conflict = page.get_by_test_id("edit-conflict")
+    conflict.wait_for()
+    shown = (conflict.get_by_test_id("saved").inner_text(),
+             conflict.get_by_test_id("yours").inner_text())
+    page.get_by_role("button", name="Keep my version").click()
+    page.get_by_text("Draft saved at").wait_for()
+
+    assert shown == ("Asked in another window", "Asked in this window")
+    stored = DeskJudgement.objects.get()
+    assert (stored.questions, stored.edit_count) == (["Asked in this window"], 2)
 
 
 def judge_three(page, site, made, username, performances, meet, new_person=None):  # noqa: F811

@@ -1,16 +1,16 @@
 """Every desk review permission for every role, before and after submitting."""
 
+from citypeer.common.lookup import get_review
 from citypeer.deskreviews.domain.desk_reviews import start_desk_review
-from citypeer.deskreviews.domain.queries import review_for_desk_review
 from citypeer.deskreviews.models import DeskReview
 from tests.deskreviews.test_compiled import submit
 
 ON_REVIEW = ("write_desk_review", "view_desk_reviews", "view_compiled_desk_review")
 
 
-def permissions(setting, person):
+def permissions(world, person):
     """What `person` may do, read from fresh objects (as each request does)."""
-    review = review_for_desk_review(setting.review.pk)
+    review = get_review(world.review.pk)
     out = {name: person.has_perm(f"deskreviews.{name}", review) for name in ON_REVIEW}
     for desk_review in DeskReview.objects.select_related("peer").filter(review=review):
         desk_review.review = review
@@ -20,12 +20,12 @@ def permissions(setting, person):
     return out
 
 
-def test_every_role_before_anyone_submits(setting):
-    p = setting.people
+def test_every_role_before_anyone_submits(world):
+    p = world.people
     for person in (p.anna, p.bram):
-        start_desk_review(review=setting.review, peer=person)
+        start_desk_review(review=world.review, peer=person)
 
-    table = {who: permissions(setting, getattr(p, who))
+    table = {who: permissions(world, getattr(p, who))
              for who in ("anna", "eva", "outsider", "host", "coordinator")}
 
     assert table == {
@@ -47,13 +47,13 @@ def test_every_role_before_anyone_submits(setting):
     }
 
 
-def test_after_both_peers_submit(setting):
-    p = setting.people
-    start_desk_review(review=setting.review, peer=p.eva)
+def test_after_both_peers_submit(world):
+    p = world.people
+    start_desk_review(review=world.review, peer=p.eva)
     for person in (p.anna, p.bram):
-        submit(setting.review, person)
+        submit(world.review, person)
 
-    anna, eva, host = (permissions(setting, who) for who in (p.anna, p.eva, p.host))
+    anna, eva, host = (permissions(world, who) for who in (p.anna, p.eva, p.host))
 
     assert anna == {"write_desk_review": True, "view_desk_reviews": True,
                     "view_compiled_desk_review": True,
@@ -65,13 +65,13 @@ def test_after_both_peers_submit(setting):
     assert set(host.values()) == {False}
 
 
-def test_host_officer_who_is_also_in_the_team_sees_nothing(setting):
+def test_host_officer_who_is_also_in_the_team_sees_nothing(world):
     from citypeer.teams.models import TeamMember
 
-    host = setting.people.host
+    host = world.people.host
     host.is_peer = True
     host.save()
-    TeamMember.objects.create(team=setting.team, person=host, role=TeamMember.Role.PEER)
-    start_desk_review(review=setting.review, peer=setting.people.anna)
+    TeamMember.objects.create(team=world.team, person=host, role=TeamMember.Role.PEER)
+    start_desk_review(review=world.review, peer=world.people.anna)
 
-    assert set(permissions(setting, host).values()) == {False}
+    assert set(permissions(world, host).values()) == {False}

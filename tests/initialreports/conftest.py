@@ -1,5 +1,5 @@
-"""A review with its team and people, made with the ORM, and a way to fill its initial report
-completely."""
+"""The initial report's world, built from the shared factories: a review of Helsinki with
+its team and people, and a way to fill its initial report completely."""
 
 import io
 from types import SimpleNamespace
@@ -7,21 +7,16 @@ from types import SimpleNamespace
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from citypeer.benchmarks.domain.library import import_benchmark
-from citypeer.core.benchmark import document_from_dict, validate_document
 from citypeer.initialreports.domain.documents import add_document
 from citypeer.initialreports.domain.reports import (
-    EntryValues,
     get_or_create_report,
     save_background,
     save_self_assessment,
 )
-from citypeer.initialreports.method.workbook import PersonIn
+from citypeer.initialreports.method.report import EntryValues, PersonIn
 from citypeer.initialreports.models import SelfAssessment, SupportingDocument
-from citypeer.network.models import City
-from citypeer.programmes.models import Programme, Review
-from citypeer.teams.models import Team, TeamMember
-from tests.conftest import make_person
+from citypeer.programmes.models import Review
+from tests.factories import make_benchmark, make_city, make_person, make_review, make_team
 
 # Smallest valid PNG: a 1×1 transparent pixel.
 PNG = bytes.fromhex(
@@ -30,63 +25,33 @@ PNG = bytes.fromhex(
 )
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
-
-def matrix(codes: list[str], slug: str = "small") -> dict:
-    """A matrix benchmark document with the given indicator codes (PILLAR/VALUE/N)."""
-    pillars: dict[str, dict[str, list]] = {}
-    for code in codes:
-        pillar, value, _n = code.split("/")
-        pillars.setdefault(pillar, {}).setdefault(value, []).append(
-            {"code": code, "text": f"Indicator {code}: the city does what it says."}
-        )
-    names = {"A": "Ambition", "L": "Leadership", "R": "Resources", "I": "Implementation",
-             "E": "Evaluation"}
-    return {
-        "slug": slug, "version": 1, "title": f"Benchmark {slug}", "kind": "matrix",
-        "language": "en",
-        "values": [{"code": v, "name": names[v]} for v in names],
-        "pillars": [
-            {"code": p, "name": f"Pillar {p}",
-             "values": [{"value": v, "indicators": inds} for v, inds in cells.items()]}
-            for p, cells in pillars.items()
-        ],
-    }
-
-
-def make_benchmark(codes, slug="small"):
-    data = matrix(codes, slug)
-    assert validate_document(data) == []
-    return import_benchmark(document=document_from_dict(data))
+__all__ = ["PDF", "PNG", "as_file", "fill_completely", "make_benchmark", "make_world", "upload"]
 
 
 def make_world(benchmark, *, slug="inti-2008"):
     """A review of Helsinki: its host officer, Rotterdam's host officer (another host city),
-    a team of two peers and an expert, a peer outside the team, a coordinator, and someone with
-    no role."""
-    cities = {
-        s: City.objects.get_or_create(slug=s, defaults={"name": s.title(), "country": "EU"})[0]
-        for s in ("helsinki", "rotterdam", "genoa", "lyon", "malmo")
-    }
-    programme = Programme.objects.create(slug=slug, name=slug.upper(), benchmark=benchmark)
-    programme.cities.set(cities.values())
-    review = Review.objects.create(programme=programme, city=cities["helsinki"])
-    other_review = Review.objects.create(programme=programme, city=cities["rotterdam"])
+    a team of a peer (its leader) and an expert, a peer outside the team, a coordinator, and
+    someone with no role."""
+    review = make_review(benchmark, host="helsinki", slug=slug,
+                         cities=("rotterdam", "genoa", "lyon", "malmo"))
+    other_review = Review.objects.create(programme=review.programme, city=make_city("rotterdam"))
+
+    def person(role, username, city=None):
+        made = make_person(f"{username}_{slug}", roles=[role] if role else [], city=city)
+        made.email = f"{made.username}@example.org"
+        made.save()
+        return made
+
     people = SimpleNamespace(
-        host=make_person(f"host_{slug}", roles=["host_officer"], city=cities["helsinki"]),
-        other_host=make_person(f"other_host_{slug}", roles=["host_officer"],
-                               city=cities["rotterdam"]),
-        peer=make_person(f"peer_{slug}", roles=["peer"], city=cities["genoa"]),
-        expert=make_person(f"expert_{slug}", roles=["expert"]),
-        outside_peer=make_person(f"outside_{slug}", roles=["peer"], city=cities["malmo"]),
-        coordinator=make_person(f"coordinator_{slug}", roles=["coordinator"]),
-        nobody=make_person(f"nobody_{slug}"),
+        host=person("host_officer", "host", review.city),
+        other_host=person("host_officer", "other_host", other_review.city),
+        peer=person("peer", "peer", make_city("genoa")),
+        expert=person("expert", "expert"),
+        outside_peer=person("peer", "outside", make_city("malmo")),
+        coordinator=person("coordinator", "coordinator"),
+        nobody=person(None, "nobody"),
     )
-    for person in vars(people).values():
-        person.email = f"{person.username}@example.org"
-        person.save()
-    team = Team.objects.create(review=review, leader=people.peer)
-    TeamMember.objects.create(team=team, person=people.peer, role=TeamMember.Role.PEER)
-    TeamMember.objects.create(team=team, person=people.expert, role=TeamMember.Role.EXPERT)
+    make_team(review, peers=[people.peer], experts=[people.expert], leader=people.peer)
     report = get_or_create_report(review=review)
     return SimpleNamespace(review=review, other_review=other_review, people=people,
                            report=report, benchmark=benchmark)
@@ -105,7 +70,7 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def small(db, media):
+def world(db, media):
     """Three indicators in two pillars."""
     return make_world(make_benchmark(["GG/A/1", "GG/A/2", "IE/L/1"]))
 
@@ -123,14 +88,14 @@ def fill_completely(world) -> None:
         sections={k: (f"Section {k}: what the peers need to know.", 0) for k in range(1, 8)},
         provenance={"drafted_by": "The integration office, with two NGOs.",
                     "political_involvement": "consulted", "budget_local": "1250000.50"},
-        provenance_revision=report.revision,
+        provenance_edit_count=report.edit_count,
     )
     add_document(report=report, upload=upload("structure.png", PNG), by=host,
                  title="Structure of the municipality",
                  kind=SupportingDocument.Kind.STRUCTURE_DIAGRAM)
     for entry in SelfAssessment.objects.filter(report=report).select_related("indicator"):
         save_self_assessment(
-            report=report, indicator_id=entry.indicator_id, revision=entry.revision, by=host,
+            report=report, indicator_id=entry.indicator_id, edit_count=entry.edit_count, by=host,
             values=EntryValues(
                 status="achieved", evidence=f"Evidence for {entry.indicator.code}.",
                 politically_responsible=PersonIn("Anna Virtanen", "Deputy Mayor", "City Council"),

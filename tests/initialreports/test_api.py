@@ -1,4 +1,4 @@
-"""/api/v1/reviews/<review>/initial-report/: the same report, rules and revisions as the
+"""/api/v1/reviews/<review>/initial-report/: the same report, rules and edit counts as the
 pages."""
 
 from decimal import Decimal
@@ -19,15 +19,15 @@ def entry_of(world, code):
     return SelfAssessment.objects.get(report=world.report, indicator__code=code)
 
 
-def test_the_report_with_its_completeness(client, small):
-    client.force_login(small.people.host)
+def test_the_report_with_its_completeness(client, world):
+    client.force_login(world.people.host)
 
-    data = client.get(base(small)).json()
+    data = client.get(base(world)).json()
 
-    assert {k: data[k] for k in ("review", "city", "benchmark", "state", "revision",
+    assert {k: data[k] for k in ("review", "city", "benchmark", "state", "edit_count",
                                  "actions")} == {
-        "review": small.review.pk, "city": "Helsinki", "benchmark": "small v1",
-        "state": "draft", "revision": 0, "actions": ["edit", "submit"],
+        "review": world.review.pk, "city": "Helsinki", "benchmark": "small v1",
+        "state": "draft", "edit_count": 0, "actions": ["edit", "submit"],
     }
     assert (data["completeness"]["percent"], data["completeness"]["checks"],
             len(data["completeness"]["missing"])) == (0, 19, 19)
@@ -38,89 +38,111 @@ def test_the_report_with_its_completeness(client, small):
     }
 
 
-def test_provenance_patch_with_revision_and_conflict(client, small):
-    client.force_login(small.people.host)
+def test_provenance_patch_with_edit_count_and_conflict(client, world):
+    client.force_login(world.people.host)
 
-    saved = client.patch(base(small), {"drafted_by": "Office", "budget_eu": "120.50",
-                                       "revision": 0}, content_type="application/json")
-    stale = client.patch(base(small), {"drafted_by": "Someone else", "revision": 0},
+    saved = client.patch(base(world), {"drafted_by": "Office", "budget_eu": "120.50",
+                                       "edit_count": 0}, content_type="application/json")
+    stale = client.patch(base(world), {"drafted_by": "Someone else", "edit_count": 0},
                          content_type="application/json")
-    missing = client.patch(base(small), {"drafted_by": "No revision"},
+    missing = client.patch(base(world), {"drafted_by": "No edit count"},
                            content_type="application/json")
 
     assert saved.status_code == 200
-    assert (saved.json()["drafted_by"], saved.json()["budget_eu"], saved.json()["revision"]) == (
+    assert (saved.json()["drafted_by"], saved.json()["budget_eu"], saved.json()["edit_count"]) == (
         "Office", "120.50", 1
     )
     assert stale.status_code == 409
-    assert stale.json()["conflicts"][0]["yours"] == {"drafted_by": "Someone else"}
-    assert stale.json()["conflicts"][0]["theirs"] == {"drafted_by": "Office"}
+    (edit,) = stale.json()["edits"]
+    assert (edit["what"], edit["started_from"], edit["edit_count"], edit["saved_by"]) == (
+        "provenance and budgets", 0, 1, str(world.people.host))
+    assert edit["fields"] == [{"name": "drafted_by", "label": "who drafted the report",
+                               "saved": "Office", "yours": "Someone else"}]
     assert missing.status_code == 400
-    assert missing.json() == {"revision": ["This field is required."]}
-    small.report.refresh_from_db()
-    assert (small.report.drafted_by, small.report.budget_eu) == ("Office", Decimal("120.50"))
+    assert missing.json() == {"edit_count": [
+        "Give the edit count of the version you started from (a whole number)."]}
+    world.report.refresh_from_db()
+    assert (world.report.drafted_by, world.report.budget_eu) == ("Office", Decimal("120.50"))
 
 
-def test_background_sections(client, small):
-    client.force_login(small.people.host)
+def test_background_sections(client, world):
+    client.force_login(world.people.host)
 
-    saved = client.patch(f"{base(small)}background/5/", {"text": "'Migrants' means ...",
-                                                          "revision": 0},
+    saved = client.patch(f"{base(world)}background/5/", {"text": "'Migrants' means ...",
+                                                          "edit_count": 0},
                          content_type="application/json")
-    listed = client.get(f"{base(small)}background/").json()
-    unknown = client.get(f"{base(small)}background/8/")
+    listed = client.get(f"{base(world)}background/").json()
+    unknown = client.get(f"{base(world)}background/8/")
 
     assert saved.json() == {
         "kind": 5, "title": "Strategies, plans and actions, and how the municipality defines "
-                            "'migrants'", "text": "'Migrants' means ...", "revision": 1,
+                            "'migrants'", "text": "'Migrants' means ...", "edit_count": 1,
     }
-    assert [(s["kind"], s["revision"]) for s in listed] == [(k, int(k == 5)) for k in range(1, 8)]
+    assert [(s["kind"], s["edit_count"]) for s in listed] == [(k, int(k == 5)) for k in range(1, 8)]
     assert unknown.status_code == 404
 
 
-def test_self_assessment_patch_keeps_what_is_not_sent(client, small):
-    client.force_login(small.people.host)
-    entry = entry_of(small, "GG/A/1")
-    address = f"{base(small)}self-assessments/{entry.indicator_id}/"
+def test_self_assessment_patch_keeps_what_is_not_sent(client, world):
+    client.force_login(world.people.host)
+    entry = entry_of(world, "GG/A/1")
+    address = f"{base(world)}self-assessments/{entry.indicator_id}/"
 
     first = client.patch(address, {
-        "status": "achieved", "evidence": "A committee.", "revision": 0,
+        "status": "achieved", "evidence": "A committee.", "edit_count": 0,
         "politically_responsible": {"name": "Anna Virtanen", "role": "Deputy Mayor",
                                     "organisation": "City Council"},
     }, content_type="application/json")
-    second = client.patch(address, {"how": "Every quarter.", "revision": 1},
+    second = client.patch(address, {"how": "Every quarter.", "edit_count": 1},
                           content_type="application/json")
-    stale = client.patch(address, {"status": "aspiration", "revision": 1},
+    stale = client.patch(address, {"status": "aspiration", "edit_count": 1},
                          content_type="application/json")
-    bad = client.patch(address, {"status": "done", "revision": 2},
+    bad = client.patch(address, {"status": "done", "edit_count": 2},
                        content_type="application/json")
 
     assert first.status_code == 200
     data = second.json()
-    assert {k: data[k] for k in ("code", "status", "evidence", "how", "revision",
+    assert {k: data[k] for k in ("code", "status", "evidence", "how", "edit_count",
                                  "politically_responsible", "operationally_responsible")} == {
         "code": "GG/A/1", "status": "achieved", "evidence": "A committee.",
-        "how": "Every quarter.", "revision": 2,
+        "how": "Every quarter.", "edit_count": 2,
         "politically_responsible": {"name": "Anna Virtanen", "role": "Deputy Mayor",
                                     "organisation": "City Council"},
         "operationally_responsible": None,
     }
     assert stale.status_code == 409
-    assert (stale.json()["conflicts"][0]["what"], stale.json()["conflicts"][0]["current_revision"]
-            ) == ("GG/A/1", 2)
+    (edit,) = stale.json()["edits"]
+    assert (edit["what"], edit["started_from"], edit["edit_count"]) == ("GG/A/1", 1, 2)
+    assert edit["fields"] == [{"name": "status", "label": "status", "saved": "achieved",
+                               "yours": "aspiration only"}]
     assert bad.status_code == 400
     assert bad.json() == {"status": ['"done" is not a valid choice.']}
 
 
-def test_people_documents_and_list(client, small):
-    fill_completely(small)
-    document = add_document(report=small.report, upload=upload("plan.pdf", PDF),
-                            by=small.people.host, self_assessment=entry_of(small, "IE/L/1"))
-    client.force_login(small.people.expert)
+def test_every_save_names_the_edit_count_it_started_from(client, world):
+    client.force_login(world.people.host)
+    entry = entry_of(world, "GG/A/1")
 
-    people = client.get(f"{base(small)}people/").json()
-    documents = client.get(f"{base(small)}documents/").json()
-    entries = client.get(f"{base(small)}self-assessments/").json()
+    answers = [client.patch(address, body, content_type="application/json") for address, body in (
+        (f"{base(world)}background/1/", {"text": "No count."}),
+        (f"{base(world)}self-assessments/{entry.indicator_id}/", {"status": "achieved"}),
+        (f"{base(world)}self-assessments/{entry.indicator_id}/",
+         {"status": "achieved", "edit_count": "one"}),
+    )]
+
+    assert [(a.status_code, list(a.json())) for a in answers] == [(400, ["edit_count"])] * 3
+    entry.refresh_from_db()
+    assert (entry.status, entry.edit_count) == ("", 0)
+
+
+def test_people_documents_and_list(client, world):
+    fill_completely(world)
+    document = add_document(report=world.report, upload=upload("plan.pdf", PDF),
+                            by=world.people.host, self_assessment=entry_of(world, "IE/L/1"))
+    client.force_login(world.people.expert)
+
+    people = client.get(f"{base(world)}people/").json()
+    documents = client.get(f"{base(world)}documents/").json()
+    entries = client.get(f"{base(world)}self-assessments/").json()
     file = client.get(documents[1]["file_url"])
 
     assert [(p["name"], p["politically_for"], p["operationally_for"]) for p in people] == [
@@ -132,7 +154,7 @@ def test_people_documents_and_list(client, small):
         ("plan.pdf", "supporting", "IE/L/1"),
     ]
     assert documents[1]["file_url"] == (
-        f"http://testserver{base(small)}documents/{document.pk}/file/"
+        f"http://testserver{base(world)}documents/{document.pk}/file/"
     )
     assert [e["code"] for e in entries] == ["GG/A/1", "GG/A/2", "IE/L/1"]
     assert entries[2]["documents"] == [document.pk]
@@ -143,22 +165,22 @@ def test_people_documents_and_list(client, small):
     )
 
 
-def test_transitions_through_the_api(client, small):
-    transitions = f"{base(small)}transitions/"
-    client.force_login(small.people.host)
+def test_transitions_through_the_api(client, world):
+    transitions = f"{base(world)}transitions/"
+    client.force_login(world.people.host)
     incomplete = client.post(transitions, {"action": "submit"}, content_type="application/json")
-    fill_completely(small)
+    fill_completely(world)
     submitted = client.post(transitions, {"action": "submit"}, content_type="application/json")
-    client.force_login(small.people.coordinator)
+    client.force_login(world.people.coordinator)
     no_question = client.post(transitions, {"action": "return"}, content_type="application/json")
     returned = client.post(transitions, {"action": "return", "message": "Which year?"},
                            content_type="application/json")
-    client.force_login(small.people.host)
+    client.force_login(world.people.host)
     resubmitted = client.post(transitions, {"action": "resubmit", "message": "2008."},
                               content_type="application/json")
 
     assert incomplete.status_code == 400
-    assert len(incomplete.json()["missing"]) == 19
+    assert len(incomplete.json()["problems"]) == 19
     assert (submitted.status_code, submitted.json()["to_state"]) == (201, "submitted")
     assert no_question.json() == {"detail": "Say what the host city should clarify."}
     assert (returned.status_code, returned.json()["message"]) == (201, "Which year?")
@@ -169,25 +191,25 @@ def test_transitions_through_the_api(client, small):
     ]
 
 
-def test_a_locked_report_cannot_be_changed_through_the_api(client, small):
-    fill_completely(small)
-    client.force_login(small.people.host)
-    client.post(f"{base(small)}transitions/", {"action": "submit"},
+def test_a_locked_report_cannot_be_changed_through_the_api(client, world):
+    fill_completely(world)
+    client.force_login(world.people.host)
+    client.post(f"{base(world)}transitions/", {"action": "submit"},
                 content_type="application/json")
 
-    response = client.patch(f"{base(small)}background/1/", {"text": "Later.", "revision": 1},
+    response = client.patch(f"{base(world)}background/1/", {"text": "Later.", "edit_count": 1},
                             content_type="application/json")
 
     assert response.status_code == 403
-    assert small.report.background_sections.get(kind=1).text == (
+    assert world.report.background_sections.get(kind=1).text == (
         "Section 1: what the peers need to know."
     )
 
 
-def test_token_authentication_and_permissions(client, small):
-    token = Token.objects.create(user=small.people.other_host)
+def test_token_authentication_and_permissions(client, world):
+    token = Token.objects.create(user=world.people.other_host)
 
-    response = client.get(base(small), HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.get(base(world), HTTP_AUTHORIZATION=f"Token {token.key}")
 
     assert response.status_code == 403
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from citypeer.initialreports.domain.reports import (
-    EntryValues,
     ReportLocked,
     save_background,
     save_self_assessment,
@@ -18,7 +17,8 @@ from citypeer.initialreports.domain.reports import (
 from citypeer.initialreports.domain.transitions import submit_report
 from citypeer.initialreports.domain.workbook import import_initial_report
 from citypeer.initialreports.interfaces.workbook import read_workbook, write_workbook
-from citypeer.initialreports.method.workbook import PersonIn, WorkbookProblems
+from citypeer.initialreports.method.report import EntryValues, PersonIn
+from citypeer.initialreports.method.workbook_problems import WorkbookProblems
 from citypeer.initialreports.models import ResponsiblePerson, SelfAssessment
 from tests.initialreports.conftest import fill_completely, make_benchmark, make_world, upload
 
@@ -31,14 +31,14 @@ def snapshot(report) -> dict:
     ).order_by("indicator__position")
     person = lambda p: p and (p.name, p.role, p.organisation)  # noqa: E731
     return {
-        "sections": list(report.background_sections.values_list("kind", "text", "revision")),
+        "sections": list(report.background_sections.values_list("kind", "text", "edit_count")),
         "provenance": [getattr(report, f) for f in (
             "drafted_by", "partners", "political_involvement", "political_involvement_note",
-            "budget_local", "budget_regional", "budget_national", "budget_eu", "revision")],
+            "budget_local", "budget_regional", "budget_national", "budget_eu", "edit_count")],
         "entries": [
             (e.indicator.code, e.status, e.not_applicable_reason, e.evidence, e.how, e.why,
              e.who, person(e.politically_responsible), person(e.operationally_responsible),
-             e.revision)
+             e.edit_count)
             for e in entries
         ],
         "people": sorted(ResponsiblePerson.objects.filter(report=report).values_list(
@@ -76,37 +76,37 @@ def set_background(ws, key, value):
     ws.cell(row, 3).value = value
 
 
-def test_export_then_import_gives_back_exactly_what_was_there(small, tmp_path):
-    fill_completely(small)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/2")
+def test_export_then_import_gives_back_exactly_what_was_there(world, tmp_path):
+    fill_completely(world)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/2")
     save_self_assessment(
-        report=small.report, indicator_id=entry.indicator_id, revision=entry.revision,
-        by=small.people.host,
+        report=world.report, indicator_id=entry.indicator_id, edit_count=entry.edit_count,
+        by=world.people.host,
         values=EntryValues(status="not_applicable", not_applicable_reason="No port.\nNone.",
                            evidence="=1+1 is text, not a formula", how="@how", why="why",
                            who="who", politically_responsible=PersonIn("Ä Ö", "", "Bürgeramt")),
     )
-    save_background(report=small.report, by=small.people.host,
+    save_background(report=world.report, by=world.people.host,
                     provenance={"budget_eu": Decimal("999999999999.99"), "partners": "NGOs"},
-                    provenance_revision=small.report.revision)
-    before = snapshot(small.report)
+                    provenance_edit_count=world.report.edit_count)
+    before = snapshot(world.report)
 
-    path = export(small, tmp_path)
-    run_import(small, path)
+    path = export(world, tmp_path)
+    run_import(world, path)
 
-    assert snapshot(small.report) == before
-
-
-def test_an_empty_report_round_trips_too(small, tmp_path):
-    before = snapshot(small.report)
-
-    run_import(small, export(small, tmp_path))
-
-    assert snapshot(small.report) == before
+    assert snapshot(world.report) == before
 
 
-def test_the_workbook_has_the_three_sheets_and_a_status_drop_down(small, tmp_path):
-    wb = load_workbook(export(small, tmp_path))
+def test_an_empty_report_round_trips_too(world, tmp_path):
+    before = snapshot(world.report)
+
+    run_import(world, export(world, tmp_path))
+
+    assert snapshot(world.report) == before
+
+
+def test_the_workbook_has_the_three_sheets_and_a_status_drop_down(world, tmp_path):
+    wb = load_workbook(export(world, tmp_path))
 
     assert wb.sheetnames == ["Instructions", "Background", "Self-assessment", "Lists"]
     ws = wb["Self-assessment"]
@@ -115,12 +115,12 @@ def test_the_workbook_has_the_three_sheets_and_a_status_drop_down(small, tmp_pat
         "why", "who", "politically responsible: name", "politically responsible: role",
         "politically responsible: organisation", "operationally responsible: name",
         "operationally responsible: role", "operationally responsible: organisation",
-        "revision",
+        "edit count",
     ]
     assert [ws.cell(r, 1).value for r in range(3, ws.max_row + 1)] == [
         "GG/A/1", "GG/A/2", "IE/L/1"
     ]
-    assert ws.cell(3, 2).value == "Indicator GG/A/1: the city does what it says."
+    assert ws.cell(3, 2).value == "Indicator GG/A/1."
     (validation,) = ws.data_validations.dataValidation
     assert (validation.type, validation.formula1, str(validation.sqref)) == (
         "list", "Lists!$A$1:$A$4", "C3:C5"
@@ -139,8 +139,8 @@ def test_the_workbook_has_the_three_sheets_and_a_status_drop_down(small, tmp_pat
     ]
 
 
-def test_a_filled_in_workbook_is_imported(small, tmp_path, capsys):
-    path = export(small, tmp_path)
+def test_a_filled_in_workbook_is_imported(world, tmp_path, capsys):
+    path = export(world, tmp_path)
     wb = load_workbook(path)
     ws = wb["Self-assessment"]
     set_entry(ws, "GG/A/1", status="achieved", evidence="A committee meets 4 times a year.",
@@ -153,9 +153,9 @@ def test_a_filled_in_workbook_is_imported(small, tmp_path, capsys):
     set_background(wb["Background"], "political_involvement", "informed")
     wb.save(path)
 
-    run_import(small, path)
+    run_import(world, path)
 
-    data = snapshot(small.report)
+    data = snapshot(world.report)
     assert data["entries"][0][:4] == ("GG/A/1", "achieved", "", "A committee meets 4 times a "
                                                                 "year.")
     assert data["entries"][2][1] == "aspiration"
@@ -164,26 +164,26 @@ def test_a_filled_in_workbook_is_imported(small, tmp_path, capsys):
     assert data["provenance"][2] == "informed"
     assert data["provenance"][6] == Decimal("250000.00")
     assert capsys.readouterr().out.splitlines()[-1] == (
-        f"Imported {path} into the initial report of {small.review}: 1 background section(s), "
+        f"Imported {path} into the initial report of {world.review}: 1 background section(s), "
         "2 provenance item(s) and 2 self-assessment entries changed."
     )
 
 
-def test_errors_in_several_rows_are_all_reported_and_nothing_is_imported(small, tmp_path,
+def test_errors_in_several_rows_are_all_reported_and_nothing_is_imported(world, tmp_path,
                                                                          capsys):
-    path = export(small, tmp_path)
+    path = export(world, tmp_path)
     wb = load_workbook(path)
     ws = wb["Self-assessment"]
     set_entry(ws, "GG/A/1", status="done", evidence="Good evidence that must not be kept.")
     set_entry(ws, "GG/A/2", operational_role="Head of office")
-    set_entry(ws, "IE/L/1", status="achieved", revision="changed")
+    set_entry(ws, "IE/L/1", status="achieved", edit_count="changed")
     set_background(wb["Background"], "section_1", "Must not be kept either.")
     set_background(wb["Background"], "budget_eu", "a lot")
     wb.save(path)
-    before = snapshot(small.report)
+    before = snapshot(world.report)
 
     with pytest.raises(SystemExit) as exited:
-        run_import(small, path)
+        run_import(world, path)
 
     assert exited.value.code == 1
     assert capsys.readouterr().err.splitlines() == [
@@ -193,18 +193,18 @@ def test_errors_in_several_rows_are_all_reported_and_nothing_is_imported(small, 
         "in progress, aspiration only, not applicable",
         f"{path}: Self-assessment, row 4, column M (operationally responsible: role): a role is "
         "given but no name",
-        f"{path}: Self-assessment, row 5, column O (revision): 'changed' is not a revision "
-        "number; do not change this column",
+        f"{path}: Self-assessment, row 5, column O (edit count): 'changed' is not an edit "
+        "count; do not change this column",
         "Nothing was imported: 4 problem(s).",
     ]
-    assert snapshot(small.report) == before
+    assert snapshot(world.report) == before
 
 
-def test_a_row_changed_on_both_sides_is_reported_not_overwritten(small, tmp_path):
-    path = export(small, tmp_path)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/2")
-    save_self_assessment(report=small.report, indicator_id=entry.indicator_id, revision=0,
-                         by=small.people.host, values=EntryValues(evidence="Typed online."))
+def test_a_row_changed_on_both_sides_is_reported_not_overwritten(world, tmp_path):
+    path = export(world, tmp_path)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/2")
+    save_self_assessment(report=world.report, indicator_id=entry.indicator_id, edit_count=0,
+                         by=world.people.host, values=EntryValues(evidence="Typed online."))
     wb = load_workbook(path)
     set_entry(wb["Self-assessment"], "GG/A/2", evidence="Typed offline.")
     set_entry(wb["Self-assessment"], "GG/A/1", evidence="Only offline.")
@@ -214,113 +214,113 @@ def test_a_row_changed_on_both_sides_is_reported_not_overwritten(small, tmp_path
         sheets = read_workbook(stream)
 
     with pytest.raises(WorkbookProblems) as raised:
-        import_initial_report(report=small.report, sheets=sheets, by=small.people.host)
+        import_initial_report(report=world.report, sheets=sheets, by=world.people.host)
 
     assert [str(p) for p in raised.value.problems] == [
-        "Self-assessment, row 4: GG/A/2 was changed on the platform (revision 1) after this "
-        "workbook was made (revision 0); download a new template and copy your changes into it"
+        "Self-assessment, row 4: GG/A/2 was changed on the platform (edit 1) after this "
+        "workbook was made (edit 0); download a new template and copy your changes into it"
     ]
-    assert list(SelfAssessment.objects.filter(report=small.report).order_by(
+    assert list(SelfAssessment.objects.filter(report=world.report).order_by(
         "indicator__position").values_list("evidence", flat=True)) == ["", "Typed online.", ""]
 
 
-def test_rows_the_city_did_not_touch_keep_what_was_saved_online_since(small, tmp_path):
-    path = export(small, tmp_path)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/2")
-    save_self_assessment(report=small.report, indicator_id=entry.indicator_id, revision=0,
-                         by=small.people.host, values=EntryValues(evidence="Typed online."))
-    save_background(report=small.report, by=small.people.host,
-                    provenance={"partners": "Online partners"}, provenance_revision=0)
+def test_rows_the_city_did_not_touch_keep_what_was_saved_online_since(world, tmp_path):
+    path = export(world, tmp_path)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/2")
+    save_self_assessment(report=world.report, indicator_id=entry.indicator_id, edit_count=0,
+                         by=world.people.host, values=EntryValues(evidence="Typed online."))
+    save_background(report=world.report, by=world.people.host,
+                    provenance={"partners": "Online partners"}, provenance_edit_count=0)
     wb = load_workbook(path)
     set_entry(wb["Self-assessment"], "GG/A/1", evidence="Typed offline.")
     set_background(wb["Background"], "drafted_by", "Offline drafters")
     wb.save(path)
 
-    run_import(small, path)
+    run_import(world, path)
 
-    small.report.refresh_from_db()
-    assert list(SelfAssessment.objects.filter(report=small.report).order_by(
+    world.report.refresh_from_db()
+    assert list(SelfAssessment.objects.filter(report=world.report).order_by(
         "indicator__position").values_list("evidence", flat=True)) == [
         "Typed offline.", "Typed online.", ""]
-    assert (small.report.partners, small.report.drafted_by) == (
+    assert (world.report.partners, world.report.drafted_by) == (
         "Online partners", "Offline drafters"
     )
 
 
-def test_a_workbook_for_another_review_is_refused(small, tmp_path, capsys):
+def test_a_workbook_for_another_review_is_refused(world, tmp_path, capsys):
     other = make_world(make_benchmark(["GG/A/1", "GG/A/2", "IE/L/1"], slug="other"),
                        slug="other")
     path = export(other, tmp_path)
 
     with pytest.raises(SystemExit):
-        run_import(small, path)
+        run_import(world, path)
 
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{path}: Instructions, row 3, column C: this workbook is for review {other.review.pk}, "
-        f"not review {small.review.pk}: download the template of this review"
+        f"not review {world.review.pk}: download the template of this review"
     )
 
 
-def test_a_file_that_is_not_a_workbook_is_refused(small, tmp_path, capsys):
+def test_a_file_that_is_not_a_workbook_is_refused(world, tmp_path, capsys):
     path = tmp_path / "report.xlsx"
     path.write_bytes(b"%PDF-1.4\nnot a workbook")
 
     with pytest.raises(SystemExit):
-        run_import(small, path)
+        run_import(world, path)
 
     assert capsys.readouterr().err.strip() == (
         f"{path}: a PDF document is not accepted here; accepted: .xlsx. Nothing was imported."
     )
 
 
-def test_a_submitted_report_cannot_be_imported(small, tmp_path):
-    fill_completely(small)
-    path = export(small, tmp_path)
-    submit_report(report=small.report, by=small.people.host)
+def test_a_submitted_report_cannot_be_imported(world, tmp_path):
+    fill_completely(world)
+    path = export(world, tmp_path)
+    submit_report(report=world.report, by=world.people.host)
 
     with path.open("rb") as stream:
         sheets = read_workbook(stream)
 
     with pytest.raises(ReportLocked):
-        import_initial_report(report=small.report, sheets=sheets, by=None)
+        import_initial_report(report=world.report, sheets=sheets, by=None)
 
 
-def test_cli_checks_the_persons_permission(small, tmp_path):
+def test_cli_checks_the_persons_permission(world, tmp_path):
     from django.core.management.base import CommandError
 
     path = tmp_path / "x.xlsx"
     with pytest.raises(CommandError) as refused:
-        call_command("template", "initial-report", str(small.review.pk), "-o", str(path),
-                     "--user", small.people.other_host.username)
-    call_command("template", "initial-report", str(small.review.pk), "-o", str(path),
-                 "--user", small.people.peer.username)
+        call_command("template", "initial-report", str(world.review.pk), "-o", str(path),
+                     "--user", world.people.other_host.username)
+    call_command("template", "initial-report", str(world.review.pk), "-o", str(path),
+                 "--user", world.people.peer.username)
 
     assert str(refused.value) == (
-        f"{small.people.other_host.username} may not do this with the initial report of "
-        f"review {small.review.pk}."
+        f"{world.people.other_host.username} may not do this with the initial report of "
+        f"review {world.review.pk}."
     )
     assert path.exists()
     with pytest.raises(CommandError):
-        run_import(small, path, user=small.people.peer.username)
+        run_import(world, path, user=world.people.peer.username)
 
 
-def test_download_button_and_upload_form(client, small):
-    client.force_login(small.people.host)
-    response = client.get(reverse("initialreports:template", kwargs={"review": small.review.pk}))
+def test_download_button_and_upload_form(client, world):
+    client.force_login(world.people.host)
+    response = client.get(reverse("initialreports:template", kwargs={"review": world.review.pk}))
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     assert response["Content-Disposition"] == (
-        f'attachment; filename="initial-report-helsinki-{small.review.pk}.xlsx"'
+        f'attachment; filename="initial-report-helsinki-{world.review.pk}.xlsx"'
     )
-    content = write_workbook(small.report)
+    content = write_workbook(world.report)
     wb = load_workbook(io.BytesIO(content))
     set_entry(wb["Self-assessment"], "GG/A/1", status="in progress")
     set_entry(wb["Self-assessment"], "GG/A/2", status="finished")
     set_entry(wb["Self-assessment"], "IE/L/1", status="sort of")
     bad = io.BytesIO()
     wb.save(bad)
-    url = reverse("initialreports:import", kwargs={"review": small.review.pk})
+    url = reverse("initialreports:import", kwargs={"review": world.review.pk})
 
     refused = client.post(url, {"file": upload("filled.xlsx", bad.getvalue())})
 
@@ -331,7 +331,7 @@ def test_download_button_and_upload_form(client, small):
         ("Self-assessment, row 5, column C (status)", "'sort of' is not one of achieved, in "
          "progress, aspiration only, not applicable"),
     ]
-    assert SelfAssessment.objects.filter(report=small.report, status="").count() == 3
+    assert SelfAssessment.objects.filter(report=world.report, status="").count() == 3
 
     set_entry(wb["Self-assessment"], "GG/A/2", status="achieved")
     set_entry(wb["Self-assessment"], "IE/L/1", status="")
@@ -340,16 +340,16 @@ def test_download_button_and_upload_form(client, small):
     accepted = client.post(url, {"file": upload("filled.xlsx", good.getvalue())})
 
     assert accepted.status_code == 302
-    assert list(SelfAssessment.objects.filter(report=small.report).order_by(
+    assert list(SelfAssessment.objects.filter(report=world.report).order_by(
         "indicator__position").values_list("status", flat=True)) == [
         "in_progress", "achieved", ""]
 
 
-def test_peers_download_but_cannot_upload(client, small):
-    client.force_login(small.people.peer)
+def test_peers_download_but_cannot_upload(client, world):
+    client.force_login(world.people.peer)
 
-    template = client.get(reverse("initialreports:template", kwargs={"review": small.review.pk}))
-    form = client.get(reverse("initialreports:import", kwargs={"review": small.review.pk}))
+    template = client.get(reverse("initialreports:template", kwargs={"review": world.review.pk}))
+    form = client.get(reverse("initialreports:import", kwargs={"review": world.review.pk}))
 
     assert (template.status_code, form.status_code) == (200, 403)
 
@@ -360,7 +360,7 @@ def test_the_inti_benchmark_round_trips_with_all_73_indicators(inti, media, tmp_
     entries = SelfAssessment.objects.filter(report=world.report).select_related("indicator")
     for n, entry in enumerate(entries.order_by("indicator__position")):
         save_self_assessment(
-            report=world.report, indicator_id=entry.indicator_id, revision=0,
+            report=world.report, indicator_id=entry.indicator_id, edit_count=0,
             by=world.people.host,
             values=EntryValues(
                 status=statuses[n % 5], evidence=f"Evidence {n}\nsecond line",
@@ -376,7 +376,7 @@ def test_the_inti_benchmark_round_trips_with_all_73_indicators(inti, media, tmp_
     assert snapshot(world.report) == before
 
 
-def test_an_unknown_review_is_an_error(small, tmp_path):
+def test_an_unknown_review_is_an_error(world, tmp_path):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError) as refused:

@@ -75,7 +75,7 @@ def make_setting(benchmark, *, slug="inti-cities-2008"):
     # person the report does not name.
     desk_review = start_desk_review(review=review, peer=peers["AP"])
     save_judgement(
-        desk_review=desk_review, indicator=indicators[0], revision=0,
+        desk_review=desk_review, indicator=indicators[0], edit_count=0,
         performance="needs_information",
         known=["a permanent committee of 15 members"],
         unknown=["how representative its members are"],
@@ -84,7 +84,7 @@ def make_setting(benchmark, *, slug="inti-cities-2008"):
         to_meet=[chair.pk], to_meet_new=[{"name": "Imam", "organisation": "Mosque"}],
     )
     for indicator in indicators[1:]:
-        save_judgement(desk_review=desk_review, indicator=indicator, revision=0,
+        save_judgement(desk_review=desk_review, indicator=indicator, edit_count=0,
                        performance="matches")
     submit_desk_review(desk_review=desk_review)
     visit = create_visit(review=review, starts_on=dt.date(2008, 3, 10))

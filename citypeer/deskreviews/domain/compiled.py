@@ -3,7 +3,8 @@
 Rows come from the database in a fixed number of queries; the rules (team status, merged
 questions and people, alpha, spread) are `citypeer.deskreviews.method.compilation`'s. Only
 submitted desk reviews are compiled: a draft is not yet a peer's judgement. The compiled
-view is what the visit planner reads (`compiled_to_dict`, also the API's and the CLI's JSON).
+view is what the visit planner reads; `interfaces.serializers.CompiledDeskReviewSerializer`
+gives it as the API's and the CLI's JSON.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class CompiledView:
     people: dict[str, PersonLabel]
     pending: list = field(default_factory=list)  # team reviewers who have not submitted
 
+    @property
+    def peers_in_order(self) -> list:
+        """The people whose desk reviews are compiled, in the order of the columns."""
+        return [self.peers[key] for key in self.compiled.peers]
+
 
 def peer_key(user) -> str:
     return str(user.pk)
@@ -63,7 +69,7 @@ def person_key(responsible_person_id: int) -> str:
 
 
 def compiled_desk_review(*, review) -> CompiledView:
-    """`review` must come with its programme (`review_for_desk_review`)."""
+    """`review` must come with its programme and benchmark (`common.lookup.get_review`)."""
     indicators = list(indicators_of(review))
     desk_reviews = list(
         DeskReview.objects.filter(review=review, submitted_at__isnull=False)
@@ -126,78 +132,3 @@ def compiled_desk_review(*, review) -> CompiledView:
         people=people,
         pending=[p for p in reviewers if p.pk not in submitted],
     )
-
-
-def _person(user) -> dict:
-    return {"id": user.pk, "name": str(user), "initials": user.initials}
-
-
-def _agreement(agreement) -> dict:
-    return {
-        "alpha": agreement.alpha,
-        "pairable": agreement.pairable,
-        "undefined_because": agreement.reason.value if agreement.reason else None,
-    }
-
-
-def compiled_to_dict(view: CompiledView) -> dict:
-    """The compiled desk review as JSON-ready data (the API's and the CLI's)."""
-    peers = view.peers
-
-    def person(key):
-        label = view.people[key]
-        return {"key": key, "name": label.name, "role": label.role,
-                "organisation": label.organisation,
-                "responsible_person_id": label.responsible_person_id}
-
-    review = view.review
-    return {
-        "review": review.pk,
-        "city": str(review.city),
-        "programme": review.programme.slug,
-        "benchmark": {"slug": review.programme.benchmark.slug,
-                      "version": review.programme.benchmark.version},
-        "peers": [_person(peers[key]) for key in view.compiled.peers],
-        "pending": [_person(user) for user in view.pending],
-        "agreement": _agreement(view.compiled.agreement),
-        "pillars": [
-            {
-                "code": p.pillar,
-                "name": view.pillars[p.pillar].name,
-                "indicators": list(p.indicators),
-                "agreement": _agreement(p.agreement),
-                "max_spread": p.max_spread,
-            }
-            for p in view.compiled.pillars
-        ],
-        "indicators": [
-            {
-                "code": i.indicator,
-                "pillar": i.pillar,
-                "text": view.indicators[i.indicator].text,
-                "status": i.status.value,
-                "judged": i.judged,
-                "spread": i.spread,
-                "judgements": [
-                    {
-                        "peer": peers[j.peer].pk,
-                        "performance": j.performance.value if j.performance else None,
-                        "known": list(j.known), "unknown": list(j.unknown),
-                        "suspected": list(j.suspected), "questions": list(j.questions),
-                        "to_meet": list(dict.fromkeys(j.to_meet)),
-                    }
-                    for j in i.judgements
-                ],
-                "questions": [
-                    {"text": q.text, "asked_by": [peers[p].pk for p in q.asked_by]}
-                    for q in i.questions
-                ],
-                "to_meet": [
-                    {**person(p.key), "count": p.count,
-                     "asked_by": [peers[k].pk for k in p.asked_by]}
-                    for p in i.to_meet
-                ],
-            }
-            for i in view.compiled.indicators
-        ],
-    }

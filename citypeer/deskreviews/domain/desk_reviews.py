@@ -1,8 +1,8 @@
 """A peer's desk review: starting it, saving judgements as the peer types, submitting it.
 
-Every judgement carries a `revision`. A save names the revision it started from; a save
-from an older revision (another tab, another device) is refused with both versions and
-nothing is overwritten. Submitting locks the desk review.
+Every judgement carries an `edit_count`. A save names the edit count it started from; a save
+from an older edit (another tab, another device) is refused with both versions
+(`common.editing.EditConflict`) and nothing is overwritten. Submitting locks the desk review.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citypeer.common.editing import EditConflict, StaleEdit, compare
+from citypeer.common.refusals import Refused
 from citypeer.deskreviews.domain.queries import desk_reviewer_ids, forget_cached_ids
+from citypeer.deskreviews.labels import JUDGEMENT_FIELDS, performance_label
 from citypeer.deskreviews.method.compilation import new_person_key
 from citypeer.deskreviews.models import DeskJudgement, DeskReview
 from citypeer.initialreports.models import ResponsiblePerson
@@ -30,28 +33,14 @@ MAX_NAME_LENGTH = 200
 NEW_PERSON_KEYS = ("name", "role", "organisation")
 
 
-class DeskReviewError(Exception):
-    pass
+class NotADeskReviewer(Refused):
+    """Only the team's peers and experts write a desk review, never the host city."""
+
+    status_code = 403
 
 
-class NotADeskReviewer(DeskReviewError):
-    pass
-
-
-class DeskReviewSubmitted(DeskReviewError):
-    pass
-
-
-class JudgementConflict(DeskReviewError):
-    """The judgement changed since the revision the save started from."""
-
-    def __init__(self, *, current: dict, attempted: dict):
-        self.current, self.attempted = current, attempted
-        super().__init__(
-            _("This judgement was saved elsewhere (revision %(current)s) after the revision "
-              "you started from (%(yours)s). Nothing was overwritten.")
-            % {"current": current["revision"], "yours": attempted["revision"]}
-        )
+class DeskReviewSubmitted(Refused):
+    """A submitted desk review no longer changes."""
 
 
 @dataclass(frozen=True)
@@ -86,22 +75,19 @@ def start_desk_review(*, review, peer) -> DeskReview:
     return desk_review
 
 
-def judgement_data(judgement: DeskJudgement | None, *, indicator=None) -> dict:
-    """A judgement as plain data (a blank one, revision 0, when there is none yet)."""
+def judgement_values(judgement: DeskJudgement | None) -> dict:
+    """What a save may change in a judgement, and the edit count it is at (a blank
+    judgement at edit 0 when there is none yet): what the page's form starts from and what a
+    partial change leaves as it is."""
     if judgement is None:
-        return {
-            "indicator": indicator.code if indicator is not None else None,
-            "performance": "", "known": [], "unknown": [], "suspected": [], "questions": [],
-            "to_meet": [], "to_meet_new": [], "revision": 0, "updated_at": None,
-        }
+        return {"performance": "", **{name: [] for name in (*LIST_FIELDS, "to_meet")},
+                "to_meet_new": [], "edit_count": 0}
     return {
-        "indicator": judgement.indicator.code,
         "performance": judgement.performance,
         **{name: list(getattr(judgement, name)) for name in LIST_FIELDS},
         "to_meet": sorted(p.pk for p in judgement.to_meet.all()),
         "to_meet_new": list(judgement.to_meet_new),
-        "revision": judgement.revision,
-        "updated_at": judgement.updated_at,
+        "edit_count": judgement.edit_count,
     }
 
 
@@ -109,7 +95,7 @@ def save_judgement(
     *,
     desk_review: DeskReview,
     indicator,
-    revision: int,
+    edit_count: int,
     performance: str = "",
     known: Iterable[str] = (),
     unknown: Iterable[str] = (),
@@ -121,27 +107,25 @@ def save_judgement(
 ) -> DeskJudgement:
     """Save a draft judgement of one indicator.
 
-    Raises ValidationError (keyed by field) for bad input, JudgementConflict when `revision`
+    Raises ValidationError (keyed by field) for bad input, EditConflict when `edit_count`
     is not the stored one, DeskReviewSubmitted once the desk review is submitted.
     """
     clean = clean_judgement(
-        review=desk_review.review, indicator=indicator, revision=revision,
+        review=desk_review.review, indicator=indicator, edit_count=edit_count,
         performance=performance, known=known, unknown=unknown, suspected=suspected,
         questions=questions, to_meet=to_meet, to_meet_new=to_meet_new,
     )
     try:
         with transaction.atomic():
-            return _write(desk_review, indicator, revision, clean, by)
+            return _write(desk_review, indicator, edit_count, clean, by)
     except IntegrityError:
         # Two first saves of the same indicator at once: the other one won.
         current = (DeskJudgement.objects.select_related("indicator")
                    .get(desk_review=desk_review, indicator=indicator))
-        raise JudgementConflict(
-            current=judgement_data(current), attempted=_attempted(indicator, revision, clean)
-        ) from None
+        raise _stale(desk_review, indicator, current, edit_count, clean) from None
 
 
-def _write(desk_review, indicator, revision, clean: CleanJudgement, by) -> DeskJudgement:
+def _write(desk_review, indicator, edit_count, clean: CleanJudgement, by) -> DeskJudgement:
     locked = DeskReview.objects.select_for_update().get(pk=desk_review.pk)
     if locked.submitted_at is not None:
         raise DeskReviewSubmitted(_("This desk review is submitted and can no longer change."))
@@ -149,17 +133,14 @@ def _write(desk_review, indicator, revision, clean: CleanJudgement, by) -> DeskJ
         DeskJudgement.objects.select_for_update().select_related("indicator")
         .filter(desk_review=desk_review, indicator=indicator).first()
     )
-    stored = judgement.revision if judgement is not None else 0
-    if revision != stored:
-        raise JudgementConflict(
-            current=judgement_data(judgement, indicator=indicator),
-            attempted=_attempted(indicator, revision, clean),
-        )
+    stored = judgement.edit_count if judgement is not None else 0
+    if edit_count != stored:
+        raise _stale(desk_review, indicator, judgement, edit_count, clean)
     if judgement is None:
         judgement = DeskJudgement(desk_review=desk_review, indicator=indicator)
     for name in ("performance", *LIST_FIELDS, "to_meet_new"):
         setattr(judgement, name, getattr(clean, name))
-    judgement.revision = stored + 1
+    judgement.edit_count = stored + 1
     if by is not None:
         judgement._history_user = by
     # One historical record per save, taken once fields and people are both written (a
@@ -176,9 +157,35 @@ def _write(desk_review, indicator, revision, clean: CleanJudgement, by) -> DeskJ
     return judgement
 
 
-def _attempted(indicator, revision, clean: CleanJudgement) -> dict:
-    return {"indicator": indicator.code, **clean.__dict__, "revision": revision,
-            "updated_at": None}
+def _stale(desk_review, indicator, judgement, edit_count, clean: CleanJudgement) -> EditConflict:
+    """Both versions of a judgement saved elsewhere in the meantime, each field in words;
+    fields empty on both sides are left out."""
+    saved = judgement_values(judgement)
+    yours = {name: getattr(clean, name) for name in JUDGEMENT_FIELDS}
+    ids = {*saved["to_meet"], *yours["to_meet"]}
+    names = {p.pk: str(p) for p in ResponsiblePerson.objects.filter(pk__in=ids)}
+
+    def in_words(name, value):
+        if name == "performance":
+            return [performance_label(value)] if value else []
+        if name == "to_meet":
+            return [names.get(pk, str(pk)) for pk in value]
+        if name == "to_meet_new":
+            return [", ".join(v for v in (p["name"], p["role"], p["organisation"]) if v)
+                    for p in value]
+        return list(value)
+
+    shown = [name for name in JUDGEMENT_FIELDS if saved[name] or yours[name]]
+    return EditConflict([StaleEdit(
+        what=indicator.code, started_from=edit_count, edit_count=saved["edit_count"],
+        fields=compare({name: str(JUDGEMENT_FIELDS[name]) for name in shown},
+                       {name: in_words(name, saved[name]) for name in shown},
+                       {name: in_words(name, yours[name]) for name in shown}),
+        # Only its author writes a desk review: the other version is theirs too, saved
+        # in another window or on another device.
+        saved_by=str(desk_review.peer) if judgement is not None else "",
+        saved_at=judgement.updated_at if judgement is not None else None,
+    )])
 
 
 def submit_desk_review(*, desk_review: DeskReview, by=None) -> DeskReview:
@@ -203,7 +210,7 @@ def submit_desk_review(*, desk_review: DeskReview, by=None) -> DeskReview:
 
 
 def clean_judgement(
-    *, review, indicator, revision, performance, known, unknown, suspected, questions,
+    *, review, indicator, edit_count, performance, known, unknown, suspected, questions,
     to_meet, to_meet_new,
 ) -> CleanJudgement:
     """Check everything first; every problem is reported under the field it concerns."""
@@ -215,8 +222,8 @@ def clean_judgement(
     if indicator.benchmark_id != review.programme.benchmark_id:
         problem("indicator", _("%(code)s is not an indicator of this review's benchmark.")
                 % {"code": indicator.code})
-    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
-        problem("revision", _("The revision must be a whole number, 0 or more."))
+    if isinstance(edit_count, bool) or not isinstance(edit_count, int) or edit_count < 0:
+        problem("edit_count", _("The edit count must be a whole number, 0 or more."))
     performance = performance or ""
     if performance not in ("", *Performance.values):
         problem("performance", _("%(value)r is not one of: %(choices)s.")

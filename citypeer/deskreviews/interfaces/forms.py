@@ -1,3 +1,5 @@
+"""The desk review's judgement form."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +31,7 @@ class JudgementForm(forms.Form):
     `new_name`, `new_role`, `new_organisation` (one row each), so that rows can be added on
     the page without renumbering."""
 
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    edit_count = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     performance = forms.ChoiceField(
         label=_("Performance"), required=False, widget=forms.RadioSelect,
         choices=[("", _("not judged yet")), *DeskJudgement.Performance.choices],
@@ -65,8 +67,19 @@ class JudgementForm(forms.Form):
     def judgement_kwargs(self) -> dict:
         data = self.cleaned_data
         return {
-            "revision": data["revision"], "performance": data["performance"],
+            "edit_count": data["edit_count"], "performance": data["performance"],
             "known": data["known"], "unknown": data["unknown"], "suspected": data["suspected"],
             "questions": data["questions"], "to_meet": data["to_meet"],
             "to_meet_new": self.new_people(),
         }
+
+    def add_domain_errors(self, exc) -> None:
+        """The save's ValidationError shown where it belongs: under its field, or above the
+        form for what has no field of its own."""
+        other_fields = {"to_meet_new": _("New people to meet"), "indicator": _("Indicator"),
+                        "edit_count": _("Edit count")}
+        for field, errors in exc.message_dict.items():
+            if field in self.fields:
+                self.add_error(field, errors)
+            else:
+                self.add_error(None, [f"{other_fields.get(field, field)}: {e}" for e in errors])

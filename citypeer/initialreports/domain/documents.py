@@ -11,8 +11,8 @@ from django.core.files import File
 from django.db import transaction
 
 from citypeer.common.uploads import IMAGE_KINDS, KINDS, check_upload
-from citypeer.initialreports.domain.reports import _locked_report
-from citypeer.initialreports.method import report as core
+from citypeer.initialreports.domain.reports import locked_report
+from citypeer.initialreports.method.report import clean_line
 from citypeer.initialreports.models import InitialReport, SelfAssessment, SupportingDocument
 
 
@@ -33,7 +33,7 @@ def add_document(
     UploadRefused / ReportLocked."""
     if self_assessment is not None and self_assessment.report_id != report.pk:
         raise ValueError("the entry belongs to another report")
-    original = core.clean_line(upload.name.replace("\\", "/").rsplit("/", 1)[-1])[:255]
+    original = clean_line(upload.name.replace("\\", "/").rsplit("/", 1)[-1])[:255]
     file_kind = check_upload(
         name=original, size=upload.size, stream=upload, max_bytes=settings.UPLOAD_MAX_BYTES,
         accepted=accepted_kinds(kind),
@@ -41,12 +41,12 @@ def add_document(
     stored_name = f"{uuid.uuid4().hex}{file_kind.extensions[0]}"
     document = SupportingDocument(
         self_assessment=self_assessment, kind=kind,
-        title=core.clean_line(title)[:200] or original[:200], original_name=original,
+        title=clean_line(title)[:200] or original[:200], original_name=original,
         content_type=file_kind.content_type, size=upload.size, uploaded_by=by,
     )
     try:
         with transaction.atomic():
-            document.report = _locked_report(report)
+            document.report = locked_report(report)
             upload.seek(0)
             document.file.save(stored_name, File(upload), save=False)
             document.save()
@@ -60,7 +60,7 @@ def add_document(
 
 def delete_document(*, document: SupportingDocument, by) -> None:
     with transaction.atomic():
-        _locked_report(document.report)
+        locked_report(document.report)
         name = document.file.name
         document.delete()
         storage = document.file.storage

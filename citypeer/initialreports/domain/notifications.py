@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.report import RESUBMITTED, RETURNED
 from citypeer.people.notifications import notify
 
 
@@ -38,7 +38,7 @@ def report_moved(report, transition) -> int:
         "link": getattr(settings, "CITYPEER_BASE_URL", "").rstrip("/")
         + reverse("initialreports:overview", kwargs={"review": review.pk}),
     }
-    if transition.to_state == core.RETURNED:
+    if transition.to_state == RETURNED:
         return notify(
             people=host_officers(review),
             subject=format_lazy(_("Your initial report is returned for clarification: {city}"),
@@ -47,7 +47,7 @@ def report_moved(report, transition) -> int:
             context=context,
         )
     people = {p.pk: p for p in [*coordinators(), *review_team(review)]}
-    resubmitted = transition.to_state == core.RESUBMITTED
+    resubmitted = transition.to_state == RESUBMITTED
     subject = (
         _("Initial report resubmitted: {city}") if resubmitted
         else _("Initial report submitted: {city}")

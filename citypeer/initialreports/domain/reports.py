@@ -1,12 +1,12 @@
 """Writing the initial report: its background, provenance and self-assessment entries.
 
-Every save names the revision it started from. A save over a newer revision that would change
-what is there raises EditConflict with both versions; nothing is silently overwritten.
+Every save names the edit count it started from. A save over a newer edit that would change
+what is there raises `common.editing.EditConflict` with both versions of every stale part at
+once; nothing is silently overwritten.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -14,8 +14,31 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from citypeer.benchmarks.models import Indicator
-from citypeer.initialreports.method import report as core
-from citypeer.initialreports.method.workbook import PersonIn
+from citypeer.common.editing import EditCollector
+from citypeer.common.refusals import Refused
+from citypeer.initialreports.domain.comparing import (
+    entry_fields,
+    provenance_fields,
+    section_fields,
+)
+from citypeer.initialreports.method.report import (
+    AREA_SELF_ASSESSMENT,
+    BACKGROUND_SECTION_KINDS,
+    BUDGET_FIELDS,
+    ENTRY_TEXT_FIELDS,
+    PROVENANCE_FIELDS,
+    STATUS_LABELS,
+    Completeness,
+    EntryContent,
+    EntryValues,
+    PersonIn,
+    ReportContent,
+    SectionContent,
+    clean_text,
+    completeness,
+    host_may_edit,
+    person_key,
+)
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,
@@ -24,76 +47,17 @@ from citypeer.initialreports.models import (
     SupportingDocument,
 )
 
-PROVENANCE_FIELDS = (
-    "drafted_by", "partners", "political_involvement", "political_involvement_note",
-    "budget_local", "budget_regional", "budget_national", "budget_eu",
-)
-BUDGET_FIELDS = ("budget_local", "budget_regional", "budget_national", "budget_eu")
-ENTRY_TEXT_FIELDS = ("not_applicable_reason", "evidence", "how", "why", "who")
 
-
-class ReportLocked(Exception):
+class ReportLocked(Refused):
     """The host city cannot change the report in its present state."""
+
+    status_code = 403
 
     def __init__(self, state: str):
         self.state = state
         label = InitialReport.State(state).label
         super().__init__(_("The report is %(state)s: the host city cannot change it now.")
                          % {"state": label})
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """One item two people changed: what the saver sent and what is stored now."""
-
-    what: str  # a label: the section's title, "provenance", an indicator code
-    yours: dict
-    theirs: dict
-    your_revision: int
-    current_revision: int
-    changed_by: str = ""
-    changed_at: object = None
-
-
-class EditConflict(Exception):
-    def __init__(self, conflicts: list[Conflict]):
-        self.conflicts = conflicts
-        super().__init__(
-            _("Someone else saved %(what)s after you started; nothing of yours was saved.")
-            % {"what": ", ".join(str(c.what) for c in conflicts)}
-        )
-
-
-@dataclass(frozen=True)
-class EntryValues:
-    """What a host city says about one indicator."""
-
-    status: str = ""
-    not_applicable_reason: str = ""
-    evidence: str = ""
-    how: str = ""
-    why: str = ""
-    who: str = ""
-    politically_responsible: PersonIn | None = None
-    operationally_responsible: PersonIn | None = None
-
-    def cleaned(self) -> EntryValues:
-        texts = {f: core.clean_text(getattr(self, f)) for f in ENTRY_TEXT_FIELDS}
-        return EntryValues(
-            status=self.status or "", **texts,
-            politically_responsible=_clean_person(self.politically_responsible),
-            operationally_responsible=_clean_person(self.operationally_responsible),
-        )
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-def _clean_person(person: PersonIn | None) -> PersonIn | None:
-    if person is None or not core.clean_line(person.name):
-        return None
-    return PersonIn(name=core.clean_line(person.name), role=core.clean_line(person.role),
-                    organisation=core.clean_line(person.organisation))
 
 
 def person_in(person: ResponsiblePerson | None) -> PersonIn | None:
@@ -132,7 +96,7 @@ def get_or_create_report(*, review) -> InitialReport:
 def _missing_parts(report, review) -> tuple[list, list]:
     have = set(BackgroundSection.objects.filter(report=report).values_list("kind", flat=True))
     sections = [BackgroundSection(report=report, kind=k)
-                for k in core.BACKGROUND_SECTION_KINDS if k not in have]
+                for k in BACKGROUND_SECTION_KINDS if k not in have]
     assessed = SelfAssessment.objects.filter(report=report).values("indicator_id")
     missing = (
         Indicator.objects.filter(benchmark_id=review.programme.benchmark_id)
@@ -141,18 +105,30 @@ def _missing_parts(report, review) -> tuple[list, list]:
     return sections, [SelfAssessment(report=report, indicator=i) for i in missing]
 
 
-def _locked_report(report: InitialReport) -> InitialReport:
+def locked_report(report: InitialReport) -> InitialReport:
+    """The report, locked for this transaction; ReportLocked if the host city may not
+    change it now."""
     locked = InitialReport.objects.select_for_update().get(pk=report.pk)
-    if not core.host_may_edit(locked.state):
+    if not host_may_edit(locked.state):
         raise ReportLocked(locked.state)
     return locked
 
 
-def _last_change(obj) -> tuple[str, object]:
-    record = obj.history.select_related("history_user").order_by("-history_date").first()
+def _last_change(row) -> tuple[str, object]:
+    record = row.history.select_related("history_user").order_by("-history_date").first()
     if record is None:
         return "", None
     return (str(record.history_user) if record.history_user else ""), record.history_date
+
+
+def _check(edits: EditCollector, row, *, started_from: int, what: str, fields) -> None:
+    """Note `row` as stale unless it is still at the edit count the save started from; who
+    saved it last is looked up only then."""
+    if started_from == row.edit_count:
+        return
+    saved_by, saved_at = _last_change(row)
+    edits.check(row, started_from=started_from, what=str(what), fields=fields,
+                saved_by=saved_by, saved_at=saved_at)
 
 
 def provenance_values(report: InitialReport) -> dict:
@@ -169,7 +145,7 @@ def _clean_provenance(values: dict) -> dict:
         elif name == "political_involvement":
             out[name] = value or ""
         else:
-            out[name] = core.clean_text(value)
+            out[name] = clean_text(value)
     return out
 
 
@@ -179,63 +155,59 @@ def save_background(
     by,
     sections: dict[int, tuple[str, int]] | None = None,
     provenance: dict | None = None,
-    provenance_revision: int | None = None,
+    provenance_edit_count: int | None = None,
 ) -> InitialReport:
-    """Save changed background sections ({kind: (text, revision started from)}) and changed
-    provenance fields (with the report revision they started from), all or nothing."""
+    """Save changed background sections ({kind: (text, edit count started from)}) and
+    changed provenance fields (with the report's edit count they started from), all or
+    nothing: EditConflict names every part someone else saved in the meantime."""
     sections = sections or {}
     provenance = _clean_provenance(provenance or {})
     with transaction.atomic():
-        locked = _locked_report(report)
+        locked = locked_report(report)
         stored = {
             s.kind: s for s in BackgroundSection.objects.select_for_update().filter(report=locked)
         }
-        conflicts, writes = [], []
-        for kind, (text, revision) in sorted(sections.items()):
+        edits, writes = EditCollector(), []
+        for kind, (text, started_from) in sorted(sections.items()):
             section = stored.get(kind)
             if section is None:
                 raise ValueError(f"the report has no background section {kind}")
-            text = core.clean_text(text)
+            text = clean_text(text)
             if text == section.text:
                 continue
-            if revision != section.revision:
-                conflicts.append(_conflict(
-                    section, section.get_kind_display(), {"text": text}, {"text": section.text},
-                    revision,
-                ))
-                continue
-            section.text = text
-            writes.append(section)
+            _check(edits, section, started_from=started_from, what=section.get_kind_display(),
+                   fields=lambda s=section.text, t=text: section_fields(saved=s, yours=t))
+            writes.append((section, text))
         current = provenance_values(locked)
         changed = {k: v for k, v in provenance.items() if v != current[k]}
-        if changed and provenance_revision != locked.revision:
-            conflicts.append(_conflict(
-                locked, _("provenance and budgets"), changed,
-                {k: current[k] for k in changed}, provenance_revision,
-            ))
-        if conflicts:
-            raise EditConflict(conflicts)
-        for section in writes:
-            section.revision += 1
-            section._history_user = by
-            section.save(update_fields=["text", "revision"])
         if changed:
-            for name, value in changed.items():
-                setattr(locked, name, value)
-            locked.revision += 1
-            locked._history_user = by
-            locked.save(update_fields=[*changed, "revision"])
+            _check(edits, locked, started_from=provenance_edit_count,
+                   what=_("provenance and budgets"),
+                   fields=lambda: provenance_fields(saved=current, yours=changed))
+        edits.raise_if_any()
+        write_background(locked, sections=writes, provenance=changed, by=by)
     return locked
 
 
-def _conflict(obj, what, yours: dict, theirs: dict, revision) -> Conflict:
-    changed_by, changed_at = _last_change(obj)
-    return Conflict(what=str(what), yours=yours, theirs=theirs, your_revision=revision,
-                    current_revision=obj.revision, changed_by=changed_by, changed_at=changed_at)
+def write_background(report: InitialReport, *, sections, provenance: dict, by) -> None:
+    """Write checked changes, inside the caller's transaction: new texts of sections
+    ([(section, text)]) and provenance fields ({name: value}), each row once, one edit
+    more."""
+    for section, text in sections:
+        section.text = text
+        section.edit_count += 1
+        section._history_user = by
+        section.save(update_fields=["text", "edit_count"])
+    if provenance:
+        for name, value in provenance.items():
+            setattr(report, name, value)
+        report.edit_count += 1
+        report._history_user = by
+        report.save(update_fields=[*provenance, "edit_count"])
 
 
-def _people_of(report: InitialReport) -> dict[tuple[str, str], ResponsiblePerson]:
-    return {core.person_key(p.name, p.organisation): p
+def people_of(report: InitialReport) -> dict[tuple[str, str], ResponsiblePerson]:
+    return {person_key(p.name, p.organisation): p
             for p in ResponsiblePerson.objects.filter(report=report)}
 
 
@@ -259,14 +231,14 @@ def resolve_person(report, person: PersonIn | None, people: dict) -> Responsible
 
 
 def save_self_assessment(
-    *, report: InitialReport, indicator_id: int, values: EntryValues, revision: int, by
+    *, report: InitialReport, indicator_id: int, values: EntryValues, edit_count: int, by
 ) -> SelfAssessment:
-    """Save one self-assessment entry, started from `revision`."""
+    """Save one self-assessment entry, started from `edit_count`."""
     values = values.cleaned()
-    if values.status and values.status not in core.STATUS_LABELS:
+    if values.status and values.status not in STATUS_LABELS:
         raise ValueError(f"{values.status!r} is not a self-assessment status")
     with transaction.atomic():
-        locked = _locked_report(report)
+        locked = locked_report(report)
         entry = (
             SelfAssessment.objects.select_for_update(of=("self",))
             .select_related("indicator", "politically_responsible", "operationally_responsible")
@@ -275,10 +247,11 @@ def save_self_assessment(
         current = entry_values(entry)
         if values == current:
             return entry
-        if revision != entry.revision:
-            raise EditConflict([_conflict(entry, entry.indicator.code, values.as_dict(),
-                                          current.as_dict(), revision)])
-        write_entry(entry, values, people=_people_of(locked), by=by)
+        edits = EditCollector()
+        _check(edits, entry, started_from=edit_count, what=entry.indicator.code,
+               fields=lambda: entry_fields(saved=current, yours=values))
+        edits.raise_if_any()
+        write_entry(entry, values, people=people_of(locked), by=by)
     return entry
 
 
@@ -292,20 +265,35 @@ def write_entry(entry: SelfAssessment, values: EntryValues, *, people: dict, by)
     entry.operationally_responsible = resolve_person(
         entry.report, values.operationally_responsible, people
     )
-    entry.revision += 1
+    entry.edit_count += 1
     entry._history_user = by
     entry.save()
 
 
-def report_content(report: InitialReport) -> core.ReportContent:
+def entry_content(entry: SelfAssessment) -> EntryContent:
+    return EntryContent(
+        code=entry.indicator.code, status=entry.status,
+        not_applicable_reason=entry.not_applicable_reason, evidence=entry.evidence,
+        has_responsible_person=bool(entry.politically_responsible_id
+                                    or entry.operationally_responsible_id),
+    )
+
+
+def entry_gaps(entries) -> dict[str, list[str]]:
+    """What each of these entries still lacks, by indicator code."""
+    content = ReportContent(sections=(), entries=tuple(entry_content(e) for e in entries))
+    return completeness(content).gaps_by_place(AREA_SELF_ASSESSMENT)
+
+
+def report_content(report: InitialReport) -> ReportContent:
     """What completeness looks at, in three queries."""
     sections = tuple(
-        core.Section(kind=k, text=t)
+        SectionContent(kind=k, text=t)
         for k, t in BackgroundSection.objects.filter(report=report).values_list("kind", "text")
     )
     entries = tuple(
-        core.Entry(code=code, status=status, not_applicable_reason=reason, evidence=evidence,
-                   has_responsible_person=bool(political or operational))
+        EntryContent(code=code, status=status, not_applicable_reason=reason, evidence=evidence,
+                     has_responsible_person=bool(political or operational))
         for code, status, reason, evidence, political, operational in (
             SelfAssessment.objects.filter(report=report)
             .order_by("indicator__position")
@@ -313,7 +301,7 @@ def report_content(report: InitialReport) -> core.ReportContent:
                          "politically_responsible_id", "operationally_responsible_id")
         )
     )
-    return core.ReportContent(
+    return ReportContent(
         sections=sections,
         entries=entries,
         drafted_by=report.drafted_by,
@@ -324,5 +312,5 @@ def report_content(report: InitialReport) -> core.ReportContent:
     )
 
 
-def report_completeness(report: InitialReport) -> core.Completeness:
-    return core.completeness(report_content(report))
+def report_completeness(report: InitialReport) -> Completeness:
+    return completeness(report_content(report))

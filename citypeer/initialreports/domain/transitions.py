@@ -7,16 +7,27 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from citypeer.common.refusals import Refused
 from citypeer.initialreports.domain import notifications
 from citypeer.initialreports.domain.describe import describe_gap
 from citypeer.initialreports.domain.reports import report_completeness
-from citypeer.initialreports.method import report as core
+from citypeer.initialreports.method.report import (
+    RESUBMIT,
+    RETURN,
+    SUBMIT,
+    Completeness,
+    TransitionRefused,
+    clean_text,
+    next_state,
+)
 from citypeer.initialreports.models import InitialReport, ReportTransition
 from citypeer.programmes.domain.programmes import mark_step
 from citypeer.programmes.models import ReviewStep
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(Refused):
+    """The report's state does not allow this move (the API answers 409)."""
+
     def __init__(self, state: str, action: str):
         self.state, self.action = state, action
         super().__init__(
@@ -25,43 +36,49 @@ class TransitionNotAllowed(Exception):
         )
 
 
-class ReportIncomplete(Exception):
-    """Submission refused: the message lists everything still missing."""
+class ReportIncomplete(Refused):
+    """Submission refused: the message lists everything still missing, and so do the
+    problems, one each."""
 
-    def __init__(self, completeness: core.Completeness, describe):
+    status_code = 400
+
+    def __init__(self, completeness: Completeness, describe):
         self.completeness = completeness
         self.missing = [describe(gap) for gap in completeness.gaps]
         super().__init__(
             _("The report cannot be sent yet; %(count)d things are missing: %(missing)s.")
-            % {"count": len(self.missing), "missing": "; ".join(self.missing)}
+            % {"count": len(self.missing), "missing": "; ".join(self.missing)},
+            problems=self.missing,
         )
 
 
-class QuestionRequired(Exception):
+class QuestionRequired(Refused):
+    status_code = 400
+
     def __init__(self):
         super().__init__(_("Say what the host city should clarify."))
 
 
 ACTION_PAST = {
-    core.SUBMIT: lambda: _("submitted"),
-    core.RETURN: lambda: _("returned for clarification"),
-    core.RESUBMIT: lambda: _("resubmitted"),
+    SUBMIT: lambda: _("submitted"),
+    RETURN: lambda: _("returned for clarification"),
+    RESUBMIT: lambda: _("resubmitted"),
 }
 
 
 def submit_report(*, report: InitialReport, by) -> ReportTransition:
-    return _move(report, core.SUBMIT, by=by)
+    return _move(report, SUBMIT, by=by)
 
 
 def resubmit_report(*, report: InitialReport, by, message: str = "") -> ReportTransition:
-    return _move(report, core.RESUBMIT, by=by, message=message)
+    return _move(report, RESUBMIT, by=by, message=message)
 
 
 def return_report(*, report: InitialReport, by, question: str) -> ReportTransition:
     """Back to the host city for clarification, with the coordinator's question."""
-    if not core.clean_text(question):
+    if not clean_text(question):
         raise QuestionRequired()
-    return _move(report, core.RETURN, by=by, message=question)
+    return _move(report, RETURN, by=by, message=question)
 
 
 STEP_STATUS_AFTER = {
@@ -78,16 +95,16 @@ def _move(report: InitialReport, action: str, *, by, message: str = "") -> Repor
             "review__city", "review__programme"
         ).get(pk=report.pk)
         try:
-            target = core.next_state(locked.state, action)
-        except core.TransitionRefused:
+            target = next_state(locked.state, action)
+        except TransitionRefused:
             raise TransitionNotAllowed(locked.state, action) from None
-        if action in (core.SUBMIT, core.RESUBMIT):
+        if action in (SUBMIT, RESUBMIT):
             completeness = report_completeness(locked)
             if not completeness.complete:
                 raise ReportIncomplete(completeness, describe_gap)
         transition = ReportTransition.objects.create(
             report=locked, from_state=locked.state, to_state=target, by=by,
-            message=core.clean_text(message),
+            message=clean_text(message),
         )
         locked.state = target
         locked._history_user = by

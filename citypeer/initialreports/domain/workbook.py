@@ -1,4 +1,4 @@
-"""Bringing a filled-in offline template back: every cell checked first (core), then every
+"""Bringing a filled-in offline template back: every cell checked first (method), then every
 change compared with what the platform holds, then all of it written in one transaction, or
 nothing.
 
@@ -15,26 +15,25 @@ from django.db import transaction
 from django.utils import translation
 
 from citypeer.initialreports.domain.reports import (
-    ENTRY_TEXT_FIELDS,
-    PROVENANCE_FIELDS,
-    EntryValues,
-    _locked_report,
-    _people_of,
     entry_values,
+    locked_report,
+    people_of,
     person_in,
     provenance_values,
+    write_background,
     write_entry,
 )
-from citypeer.initialreports.method.workbook import (
-    CHANGED_SINCE,
+from citypeer.initialreports.method.report import ENTRY_TEXT_FIELDS, EntryValues
+from citypeer.initialreports.method.workbook import ParsedWorkbook, parse_workbook
+from citypeer.initialreports.method.workbook_cells import Choices, make_choices
+from citypeer.initialreports.method.workbook_layout import (
     SHEET_BACKGROUND,
     SHEET_SELF_ASSESSMENT,
-    Choices,
-    ParsedWorkbook,
-    Problem,
+)
+from citypeer.initialreports.method.workbook_problems import (
+    CHANGED_SINCE,
+    WorkbookProblem,
     WorkbookProblems,
-    make_choices,
-    parse_workbook,
 )
 from citypeer.initialreports.models import (
     BackgroundSection,
@@ -91,42 +90,33 @@ def import_initial_report(*, report: InitialReport, sheets, by) -> ImportOutcome
     WorkbookProblems (every problem, nothing written) or ReportLocked."""
     parsed = parse_report_workbook(report=report, sheets=sheets)
     with transaction.atomic():
-        locked = _locked_report(report)
-        problems: list[Problem] = []
+        locked = locked_report(report)
+        problems: list[WorkbookProblem] = []
         section_writes = _section_changes(locked, parsed, problems)
         provenance_writes = _provenance_changes(locked, parsed, problems)
         entry_writes = _entry_changes(locked, parsed, problems)
         if problems:
             raise WorkbookProblems(problems)
-        for section, text in section_writes:
-            section.text = text
-            section.revision += 1
-            section._history_user = by
-            section.save(update_fields=["text", "revision"])
-        if provenance_writes:
-            for name, value in provenance_writes.items():
-                setattr(locked, name, value)
-            locked.revision += 1
-            locked._history_user = by
-            locked.save(update_fields=[*provenance_writes, "revision"])
-        people = _people_of(locked)
+        write_background(locked, sections=section_writes, provenance=provenance_writes, by=by)
+        people = people_of(locked)
         for entry, values in entry_writes:
             entry.report = locked
             write_entry(entry, values, people=people, by=by)
     return ImportOutcome(len(section_writes), len(provenance_writes), len(entry_writes))
 
 
-def _at_revision(model, pk: int, revision: int):
-    """The row as it was at `revision`, from its history, or None."""
+def _at_edit(model, pk: int, edit_count: int):
+    """The row as it was at `edit_count`, from its history, or None."""
     return (
-        model.history.filter(id=pk, revision=revision)
+        model.history.filter(id=pk, edit_count=edit_count)
         .order_by("-history_date", "-history_id").first()
     )
 
 
-def _changed_since(sheet: str, row: int, what: str, current: int, exported: int) -> Problem:
-    return Problem(sheet, CHANGED_SINCE,
-                   {"what": what, "current": current, "exported": exported}, row=row)
+def _changed_since(sheet: str, row: int, what: str, current: int,
+                   exported: int) -> WorkbookProblem:
+    return WorkbookProblem(sheet, CHANGED_SINCE,
+                           {"what": what, "current": current, "exported": exported}, row=row)
 
 
 def _section_changes(report, parsed: ParsedWorkbook, problems):
@@ -137,12 +127,12 @@ def _section_changes(report, parsed: ParsedWorkbook, problems):
         section = stored[item.kind]
         if item.text == section.text:
             continue
-        if item.revision != section.revision:
-            base = _at_revision(BackgroundSection, section.pk, item.revision)
+        if item.edit_count != section.edit_count:
+            base = _at_edit(BackgroundSection, section.pk, item.edit_count)
             if base is not None and base.text == item.text:
                 continue
             problems.append(_changed_since(SHEET_BACKGROUND, item.row, section.get_kind_display(),
-                                           section.revision, item.revision))
+                                           section.edit_count, item.edit_count))
             continue
         writes.append((section, item.text))
     return writes
@@ -151,9 +141,9 @@ def _section_changes(report, parsed: ParsedWorkbook, problems):
 def _provenance_changes(report, parsed: ParsedWorkbook, problems) -> dict:
     current = provenance_values(report)
     changed = {k: v for k, v in parsed.provenance.items() if v != current[k]}
-    if not changed or parsed.provenance_revision == report.revision:
+    if not changed or parsed.provenance_edit_count == report.edit_count:
         return changed
-    base = _at_revision(InitialReport, report.pk, parsed.provenance_revision)
+    base = _at_edit(InitialReport, report.pk, parsed.provenance_edit_count)
     writes = {}
     for name, value in changed.items():
         if base is not None and getattr(base, name) == value:
@@ -163,8 +153,8 @@ def _provenance_changes(report, parsed: ParsedWorkbook, problems) -> dict:
             continue
         field = InitialReport._meta.get_field(name)
         problems.append(_changed_since(SHEET_BACKGROUND, parsed.provenance_rows[name],
-                                       str(field.verbose_name), report.revision,
-                                       parsed.provenance_revision))
+                                       str(field.verbose_name), report.edit_count,
+                                       parsed.provenance_edit_count))
     return writes
 
 
@@ -178,19 +168,15 @@ def _entry_changes(report, parsed: ParsedWorkbook, problems):
     writes = []
     for item in parsed.entries:
         entry = stored[item.code]
-        values = EntryValues(
-            status=item.status, **{f: getattr(item, f) for f in ENTRY_TEXT_FIELDS},
-            politically_responsible=item.politically_responsible,
-            operationally_responsible=item.operationally_responsible,
-        ).cleaned()
+        values = item.values.cleaned()
         if values == entry_values(entry):
             continue
-        if item.revision != entry.revision:
-            base = _at_revision(SelfAssessment, entry.pk, item.revision)
+        if item.edit_count != entry.edit_count:
+            base = _at_edit(SelfAssessment, entry.pk, item.edit_count)
             if base is not None and _historical_values(base) == values:
                 continue
             problems.append(_changed_since(SHEET_SELF_ASSESSMENT, item.row, item.code,
-                                           entry.revision, item.revision))
+                                           entry.edit_count, item.edit_count))
             continue
         writes.append((entry, values))
     return writes
@@ -206,5 +192,3 @@ def _historical_values(record) -> EntryValues:
         operationally_responsible=person_in(people.get(ids[1])),
     )
 
-
-__all__ = ["PROVENANCE_FIELDS", "ImportOutcome", "import_initial_report", "status_choices"]

@@ -1,4 +1,4 @@
-"""Forms of the initial report's pages. Editable fields carry the revision they were shown at;
+"""Forms of the initial report's pages. Editable fields carry the edit count they were shown at;
 the background form also carries each field's shown value (`show_hidden_initial`) so that
 only what the person changed is saved."""
 
@@ -10,15 +10,16 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from citypeer.initialreports.domain.reports import (
+from citypeer.initialreports.domain.reports import entry_values, provenance_values
+from citypeer.initialreports.method.report import (
+    BUDGET_FIELDS,
     ENTRY_TEXT_FIELDS,
+    MAX_PERSON_FIELD_LENGTH,
+    MAX_TEXT_LENGTH,
     PROVENANCE_FIELDS,
     EntryValues,
-    entry_values,
-    provenance_values,
+    PersonIn,
 )
-from citypeer.initialreports.method import report as core
-from citypeer.initialreports.method.workbook import PersonIn
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,
@@ -31,7 +32,7 @@ TEXTAREA = {"rows": 4}
 
 def _text(label, *, rows=4, help_text="", hidden_initial=False):
     return forms.CharField(
-        label=label, required=False, help_text=help_text, max_length=core.MAX_TEXT_LENGTH,
+        label=label, required=False, help_text=help_text, max_length=MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": rows}), show_hidden_initial=hidden_initial,
     )
 
@@ -50,16 +51,16 @@ class BackgroundForm(forms.Form):
         initial = {}
         for section in sections:
             initial[f"section_{section.kind}"] = section.text
-            initial[f"section_{section.kind}_revision"] = section.revision
+            initial[f"section_{section.kind}_edit_count"] = section.edit_count
         initial.update(provenance_values(report))
-        initial["report_revision"] = report.revision
+        initial["edit_count"] = report.edit_count
         super().__init__(*args, initial=initial, **kwargs)
         for kind, label in BackgroundSection.Kind.choices:
             self.fields[f"section_{kind}"] = _text(
                 f"{kind}. {label}", rows=6, hidden_initial=True,
                 help_text=SECTION_HELP.get(kind, ""),
             )
-            self.fields[f"section_{kind}_revision"] = forms.IntegerField(
+            self.fields[f"section_{kind}_edit_count"] = forms.IntegerField(
                 widget=forms.HiddenInput, min_value=0
             )
         model = InitialReport._meta
@@ -75,10 +76,9 @@ class BackgroundForm(forms.Form):
         self.fields["political_involvement_note"] = _text(
             model.get_field("political_involvement_note").verbose_name, hidden_initial=True
         )
-        for name in ("budget_local", "budget_regional", "budget_national", "budget_eu"):
+        for name in BUDGET_FIELDS:
             self.fields[name] = _amount(model.get_field(name).verbose_name)
-        self.fields["report_revision"] = forms.IntegerField(widget=forms.HiddenInput,
-                                                            min_value=0)
+        self.fields["edit_count"] = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def section_fields(self):
         return [self[f"section_{kind}"] for kind in BackgroundSection.Kind.values]
@@ -88,8 +88,7 @@ class BackgroundForm(forms.Form):
                                   "political_involvement_note")]
 
     def budget_fields(self):
-        return [self[n] for n in ("budget_local", "budget_regional", "budget_national",
-                                  "budget_eu")]
+        return [self[n] for n in BUDGET_FIELDS]
 
     def changes(self) -> dict:
         """Keyword arguments for save_background: only what the person changed."""
@@ -97,15 +96,15 @@ class BackgroundForm(forms.Form):
         sections = {}
         for kind in BackgroundSection.Kind.values:
             if f"section_{kind}" in self.changed_data:
-                sections[kind] = (data[f"section_{kind}"], data[f"section_{kind}_revision"])
+                sections[kind] = (data[f"section_{kind}"], data[f"section_{kind}_edit_count"])
         provenance = {n: data[n] for n in PROVENANCE_FIELDS if n in self.changed_data}
         return {"sections": sections, "provenance": provenance,
-                "provenance_revision": data["report_revision"]}
+                "provenance_edit_count": data["edit_count"]}
 
     @classmethod
     def after_conflict(cls, posted: BackgroundForm, *, report, sections) -> BackgroundForm:
         """The form again, bound: what the person changed kept as they typed it, everything
-        else as it is stored now, and the revisions now current, so that saving it again is
+        else as it is stored now, and the edit counts now current, so that saving it again is
         a deliberate choice to put their version over the other one."""
         fresh = cls(report=report, sections=sections)
         data = {}
@@ -146,23 +145,23 @@ class EntryForm(forms.Form):
     why = _text(_("why"), rows=3)
     who = _text(_("who"), rows=3)
     political_name = forms.CharField(label=_("name"), required=False,
-                                     max_length=core.MAX_PERSON_FIELD_LENGTH)
+                                     max_length=MAX_PERSON_FIELD_LENGTH)
     political_role = forms.CharField(label=_("role"), required=False,
-                                     max_length=core.MAX_PERSON_FIELD_LENGTH)
+                                     max_length=MAX_PERSON_FIELD_LENGTH)
     political_organisation = forms.CharField(label=_("organisation"), required=False,
-                                             max_length=core.MAX_PERSON_FIELD_LENGTH)
+                                             max_length=MAX_PERSON_FIELD_LENGTH)
     operational_name = forms.CharField(label=_("name"), required=False,
-                                       max_length=core.MAX_PERSON_FIELD_LENGTH)
+                                       max_length=MAX_PERSON_FIELD_LENGTH)
     operational_role = forms.CharField(label=_("role"), required=False,
-                                       max_length=core.MAX_PERSON_FIELD_LENGTH)
+                                       max_length=MAX_PERSON_FIELD_LENGTH)
     operational_organisation = forms.CharField(label=_("organisation"), required=False,
-                                               max_length=core.MAX_PERSON_FIELD_LENGTH)
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+                                               max_length=MAX_PERSON_FIELD_LENGTH)
+    edit_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     @classmethod
     def for_entry(cls, entry: SelfAssessment, data=None) -> EntryForm:
         values = entry_values(entry)
-        initial = {"status": values.status, "revision": entry.revision}
+        initial = {"status": values.status, "edit_count": entry.edit_count}
         initial.update({f: getattr(values, f) for f in ENTRY_TEXT_FIELDS})
         for prefix, person in (("political", values.politically_responsible),
                                ("operational", values.operationally_responsible)):
@@ -226,7 +225,7 @@ class DocumentForm(forms.Form):
 class ReturnForm(forms.Form):
     question = forms.CharField(
         label=_("What should the host city clarify?"),
-        widget=forms.Textarea(attrs={"rows": 5}), max_length=core.MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}), max_length=MAX_TEXT_LENGTH,
     )
 
 

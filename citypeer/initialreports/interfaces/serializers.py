@@ -1,10 +1,21 @@
 """The initial report in the REST API: what is read, and what a save sends (always with the
-revision it started from)."""
+edit count it started from)."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from citypeer.initialreports.method import report as core
+from citypeer.initialreports.domain.describe import describe_gap
+from citypeer.initialreports.domain.reports import report_completeness
+from citypeer.initialreports.interfaces.access import actions
+from citypeer.initialreports.method.report import (
+    ACTIONS,
+    AREA_BACKGROUND,
+    AREA_PROVENANCE,
+    AREA_SELF_ASSESSMENT,
+    MAX_PERSON_FIELD_LENGTH,
+    MAX_TEXT_LENGTH,
+)
 from citypeer.initialreports.models import (
     BackgroundSection,
     InitialReport,
@@ -15,11 +26,15 @@ from citypeer.initialreports.models import (
 
 
 class InitialReportMissingSerializer(serializers.Serializer):
-    area = serializers.ChoiceField(choices=[core.AREA_BACKGROUND, core.AREA_PROVENANCE,
-                                            core.AREA_SELF_ASSESSMENT])
+    area = serializers.ChoiceField(choices=[AREA_BACKGROUND, AREA_PROVENANCE,
+                                            AREA_SELF_ASSESSMENT])
     place = serializers.CharField(help_text="section number, provenance field or indicator code")
     problem = serializers.CharField()
-    text = serializers.CharField(help_text="the whole sentence, in the reader's language")
+    text = serializers.SerializerMethodField(help_text="the whole sentence, in the reader's "
+                                                       "language")
+
+    def get_text(self, gap) -> str:
+        return describe_gap(gap)
 
 
 class InitialReportCompletenessSerializer(serializers.Serializer):
@@ -27,7 +42,7 @@ class InitialReportCompletenessSerializer(serializers.Serializer):
     checks = serializers.IntegerField()
     satisfied = serializers.IntegerField()
     complete = serializers.BooleanField()
-    missing = InitialReportMissingSerializer(many=True)
+    missing = InitialReportMissingSerializer(source="gaps", many=True)
 
 
 class InitialReportSerializer(serializers.ModelSerializer):
@@ -44,7 +59,7 @@ class InitialReportSerializer(serializers.ModelSerializer):
         fields = [
             "review", "city", "benchmark", "state", "drafted_by", "partners",
             "political_involvement", "political_involvement_note", "budget_local",
-            "budget_regional", "budget_national", "budget_eu", "revision", "completeness",
+            "budget_regional", "budget_national", "budget_eu", "edit_count", "completeness",
             "actions",
         ]
         read_only_fields = fields
@@ -53,25 +68,26 @@ class InitialReportSerializer(serializers.ModelSerializer):
         b = obj.review.programme.benchmark
         return f"{b.slug} v{b.version}"
 
-    def get_completeness(self, obj) -> InitialReportCompletenessSerializer:
-        return self.context["completeness"]
+    @extend_schema_field(InitialReportCompletenessSerializer)
+    def get_completeness(self, obj) -> dict:
+        return InitialReportCompletenessSerializer(report_completeness(obj)).data
 
     def get_actions(self, obj) -> list[str]:
-        return self.context["actions"]
+        return actions(self.context["request"].user, obj)
 
 
 class InitialReportProvenanceUpdateSerializer(serializers.Serializer):
-    revision = serializers.IntegerField(min_value=0,
-                                        help_text="the report revision this change starts from")
+    edit_count = serializers.IntegerField(
+        min_value=0, help_text="the report's edit count this change starts from")
     drafted_by = serializers.CharField(required=False, allow_blank=True,
-                                       max_length=core.MAX_TEXT_LENGTH)
+                                       max_length=MAX_TEXT_LENGTH)
     partners = serializers.CharField(required=False, allow_blank=True,
-                                     max_length=core.MAX_TEXT_LENGTH)
+                                     max_length=MAX_TEXT_LENGTH)
     political_involvement = serializers.ChoiceField(
         required=False, allow_blank=True, choices=InitialReport.PoliticalInvolvement.choices
     )
     political_involvement_note = serializers.CharField(required=False, allow_blank=True,
-                                                       max_length=core.MAX_TEXT_LENGTH)
+                                                       max_length=MAX_TEXT_LENGTH)
     budget_local = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0,
                                             required=False, allow_null=True)
     budget_regional = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0,
@@ -87,21 +103,21 @@ class BackgroundSectionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = BackgroundSection
-        fields = ["kind", "title", "text", "revision"]
+        fields = ["kind", "title", "text", "edit_count"]
         read_only_fields = fields
 
 
 class BackgroundSectionUpdateSerializer(serializers.Serializer):
-    text = serializers.CharField(allow_blank=True, max_length=core.MAX_TEXT_LENGTH)
-    revision = serializers.IntegerField(min_value=0,
-                                        help_text="the section revision this change starts from")
+    text = serializers.CharField(allow_blank=True, max_length=MAX_TEXT_LENGTH)
+    edit_count = serializers.IntegerField(
+        min_value=0, help_text="the section's edit count this change starts from")
 
 
 class ResponsiblePersonRefSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=core.MAX_PERSON_FIELD_LENGTH)
-    role = serializers.CharField(max_length=core.MAX_PERSON_FIELD_LENGTH, allow_blank=True,
+    name = serializers.CharField(max_length=MAX_PERSON_FIELD_LENGTH)
+    role = serializers.CharField(max_length=MAX_PERSON_FIELD_LENGTH, allow_blank=True,
                                  required=False, default="")
-    organisation = serializers.CharField(max_length=core.MAX_PERSON_FIELD_LENGTH,
+    organisation = serializers.CharField(max_length=MAX_PERSON_FIELD_LENGTH,
                                          allow_blank=True, required=False, default="")
 
 
@@ -120,23 +136,23 @@ class SelfAssessmentSerializer(serializers.ModelSerializer):
         fields = [
             "indicator", "code", "indicator_text", "pillar", "value", "status",
             "not_applicable_reason", "evidence", "how", "why", "who",
-            "politically_responsible", "operationally_responsible", "documents", "revision",
+            "politically_responsible", "operationally_responsible", "documents", "edit_count",
         ]
         read_only_fields = fields
 
 
 class SelfAssessmentUpdateSerializer(serializers.Serializer):
-    revision = serializers.IntegerField(min_value=0,
-                                        help_text="the entry revision this change starts from")
+    edit_count = serializers.IntegerField(
+        min_value=0, help_text="the entry's edit count this change starts from")
     status = serializers.ChoiceField(required=False, allow_blank=True,
                                      choices=SelfAssessment.Status.choices)
     not_applicable_reason = serializers.CharField(required=False, allow_blank=True,
-                                                  max_length=core.MAX_TEXT_LENGTH)
+                                                  max_length=MAX_TEXT_LENGTH)
     evidence = serializers.CharField(required=False, allow_blank=True,
-                                     max_length=core.MAX_TEXT_LENGTH)
-    how = serializers.CharField(required=False, allow_blank=True, max_length=core.MAX_TEXT_LENGTH)
-    why = serializers.CharField(required=False, allow_blank=True, max_length=core.MAX_TEXT_LENGTH)
-    who = serializers.CharField(required=False, allow_blank=True, max_length=core.MAX_TEXT_LENGTH)
+                                     max_length=MAX_TEXT_LENGTH)
+    how = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT_LENGTH)
+    why = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT_LENGTH)
+    who = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT_LENGTH)
     politically_responsible = ResponsiblePersonRefSerializer(required=False, allow_null=True)
     operationally_responsible = ResponsiblePersonRefSerializer(required=False, allow_null=True)
 
@@ -181,28 +197,8 @@ class ReportTransitionSerializer(serializers.ModelSerializer):
 
 
 class ReportTransitionRequestSerializer(serializers.Serializer):
-    action = serializers.ChoiceField(choices=list(core.ACTIONS))
+    action = serializers.ChoiceField(choices=list(ACTIONS))
     message = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=core.MAX_TEXT_LENGTH,
+        required=False, allow_blank=True, default="", max_length=MAX_TEXT_LENGTH,
         help_text="the coordinator's question (required to return); a note otherwise",
     )
-
-
-class InitialReportConflictItemSerializer(serializers.Serializer):
-    what = serializers.CharField()
-    yours = serializers.DictField()
-    theirs = serializers.DictField()
-    your_revision = serializers.IntegerField(allow_null=True)
-    current_revision = serializers.IntegerField()
-    changed_by = serializers.CharField()
-    changed_at = serializers.DateTimeField(allow_null=True)
-
-
-class InitialReportConflictSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    conflicts = InitialReportConflictItemSerializer(many=True)
-
-
-class InitialReportRefusalSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    missing = serializers.ListField(child=serializers.CharField(), required=False)

@@ -15,20 +15,19 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from citypeer.initialreports.domain.queries.reports import background_sections, entries_in_full
-from citypeer.initialreports.method.workbook import (
+from citypeer.initialreports.method.report import BUDGET_FIELDS
+from citypeer.initialreports.method.workbook_layout import (
     BACKGROUND_COLUMN_TITLES,
     BACKGROUND_FIELD_TITLES,
     BACKGROUND_KEYS,
+    BG_EDIT_COUNT,
     BG_KEY,
     BG_LABEL,
-    BG_REVISION,
     BG_VALUE,
-    BUDGET_FIELDS,
     INSTR_KEY,
     INSTR_LABEL,
     INSTR_VALUE,
     INSTRUCTIONS_REVIEW_KEY,
-    NOT_A_WORKBOOK,
     SA_FIRST_ROW,
     SA_HEADER_ROW,
     SA_KEY_ROW,
@@ -37,9 +36,12 @@ from citypeer.initialreports.method.workbook import (
     SHEET_INSTRUCTIONS,
     SHEET_LISTS,
     SHEET_SELF_ASSESSMENT,
-    Problem,
-    WorkbookProblems,
     column_letter,
+)
+from citypeer.initialreports.method.workbook_problems import (
+    NOT_A_WORKBOOK,
+    WorkbookProblem,
+    WorkbookProblems,
 )
 from citypeer.initialreports.models import InitialReport, SelfAssessment
 
@@ -50,7 +52,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 UNLOCKED = Protection(locked=False)
 WIDTHS = {
     "code": 10, "indicator": 60, "status": 18, "not_applicable_reason": 30, "evidence": 50,
-    "how": 35, "why": 35, "who": 35, "revision": 8,
+    "how": 35, "why": 35, "who": 35, "edit_count": 8,
 }
 
 
@@ -160,7 +162,7 @@ def _instruction_lines(review_id: int) -> list[str]:
 
 def _write_background(ws, report, involvement_count: int) -> None:
     ws.column_dimensions[column_letter(BG_KEY)].hidden = True
-    ws.column_dimensions[column_letter(BG_REVISION)].hidden = True
+    ws.column_dimensions[column_letter(BG_EDIT_COUNT)].hidden = True
     ws.column_dimensions[column_letter(BG_LABEL)].width = 45
     ws.column_dimensions[column_letter(BG_VALUE)].width = 100
     _put(ws, 1, BG_KEY, "key")
@@ -187,9 +189,9 @@ def _write_background(ws, report, involvement_count: int) -> None:
         _put(ws, row, BG_LABEL, _(BACKGROUND_FIELD_TITLES[key])).fill = READ_ONLY_FILL
         if key.startswith("section_"):
             section = sections[int(key.removeprefix("section_"))]
-            value, revision = section.text, section.revision
+            value, edit_count = section.text, section.edit_count
         else:
-            value, revision = getattr(report, key), report.revision
+            value, edit_count = getattr(report, key), report.edit_count
             if key == "political_involvement":
                 value = str(labels[value]) if value else ""
                 involvement.add(f"{column_letter(BG_VALUE)}{row}")
@@ -197,7 +199,7 @@ def _write_background(ws, report, involvement_count: int) -> None:
         if key in BUDGET_FIELDS:
             cell.number_format = "#,##0.00"
             amounts.add(cell.coordinate)
-        _put(ws, row, BG_REVISION, revision)
+        _put(ws, row, BG_EDIT_COUNT, edit_count)
     _protect(ws)
 
 
@@ -214,7 +216,7 @@ def _write_self_assessment(ws, report, status_count: int) -> None:
         _put(ws, SA_KEY_ROW, i, key, wrap=False)
         ws.column_dimensions[letter].width = WIDTHS.get(key, 22)
     ws.row_dimensions[SA_KEY_ROW].hidden = True
-    ws.column_dimensions[column_letter(columns["revision"])].hidden = True
+    ws.column_dimensions[column_letter(columns["edit_count"])].hidden = True
     for column in SELF_ASSESSMENT_COLUMNS:
         cell = _put(ws, SA_HEADER_ROW, columns[column.key], _(column.title))
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
@@ -233,7 +235,7 @@ def _write_self_assessment(ws, report, status_count: int) -> None:
             "status": str(labels[entry.status]) if entry.status else "",
             "not_applicable_reason": entry.not_applicable_reason,
             "evidence": entry.evidence, "how": entry.how, "why": entry.why, "who": entry.who,
-            "revision": entry.revision,
+            "edit_count": entry.edit_count,
         }
         for prefix, person in (("political", entry.politically_responsible),
                                ("operational", entry.operationally_responsible)):
@@ -258,7 +260,7 @@ def read_workbook(stream: BinaryIO, *, name: str = "workbook") -> dict[str, list
         wb = load_workbook(stream, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
             TypeError) as exc:
-        raise WorkbookProblems([Problem(name, NOT_A_WORKBOOK)]) from exc
+        raise WorkbookProblems([WorkbookProblem(name, NOT_A_WORKBOOK)]) from exc
     try:
         sheets = {}
         for ws in wb.worksheets:
@@ -269,7 +271,7 @@ def read_workbook(stream: BinaryIO, *, name: str = "workbook") -> dict[str, list
                     break
             sheets[ws.title] = rows
     except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile) as exc:
-        raise WorkbookProblems([Problem(name, NOT_A_WORKBOOK)]) from exc
+        raise WorkbookProblems([WorkbookProblem(name, NOT_A_WORKBOOK)]) from exc
     finally:
         wb.close()
     return sheets

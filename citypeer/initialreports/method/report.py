@@ -50,6 +50,16 @@ STATUS_LABELS = {
 }
 
 BACKGROUND_SECTION_KINDS = (1, 2, 3, 4, 5, 6, 7)
+
+# What the host city writes besides the sections: who drafted the report and how, and the
+# budgets by source (fields of InitialReport); and the texts of a self-assessment entry.
+BUDGET_FIELDS = ("budget_local", "budget_regional", "budget_national", "budget_eu")
+PROVENANCE_TEXT_FIELDS = ("drafted_by", "partners", "political_involvement_note")
+PROVENANCE_FIELDS = (
+    "drafted_by", "partners", "political_involvement", "political_involvement_note",
+    *BUDGET_FIELDS,
+)
+ENTRY_TEXT_FIELDS = ("not_applicable_reason", "evidence", "how", "why", "who")
 STRUCTURE_SECTION = 2  # the section the structure diagram belongs to
 
 # A spreadsheet cell holds at most 32,767 characters; every text of the report must fit one,
@@ -103,6 +113,54 @@ def person_key(name: str, organisation: str) -> tuple[str, str]:
     return (clean_line(name).casefold(), clean_line(organisation).casefold())
 
 
+@dataclass(frozen=True)
+class PersonIn:
+    """A responsible person as the host city names them (a form, an API call, a workbook
+    row), before they are looked up among the report's responsible people."""
+
+    name: str
+    role: str
+    organisation: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return person_key(self.name, self.organisation)
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.name, self.role, self.organisation) if part)
+
+
+def clean_person(person: PersonIn | None) -> PersonIn | None:
+    """The person tidied as kept; None when no name is given."""
+    if person is None or not clean_line(person.name):
+        return None
+    return PersonIn(name=clean_line(person.name), role=clean_line(person.role),
+                    organisation=clean_line(person.organisation))
+
+
+@dataclass(frozen=True)
+class EntryValues:
+    """What a host city says about one indicator: the editable values of a self-assessment
+    entry, wherever they come from."""
+
+    status: str = ""
+    not_applicable_reason: str = ""
+    evidence: str = ""
+    how: str = ""
+    why: str = ""
+    who: str = ""
+    politically_responsible: PersonIn | None = None
+    operationally_responsible: PersonIn | None = None
+
+    def cleaned(self) -> EntryValues:
+        texts = {f: clean_text(getattr(self, f)) for f in ENTRY_TEXT_FIELDS}
+        return EntryValues(
+            status=self.status or "", **texts,
+            politically_responsible=clean_person(self.politically_responsible),
+            operationally_responsible=clean_person(self.operationally_responsible),
+        )
+
+
 # -- Completeness -------------------------------------------------------------------------
 
 AREA_BACKGROUND = "background"
@@ -120,13 +178,15 @@ NO_RESPONSIBLE_PERSON = gettext_noop("no politically or operationally responsibl
 
 
 @dataclass(frozen=True)
-class Section:
+class SectionContent:
+    """What completeness needs to know of one background section."""
+
     kind: int
     text: str
 
 
 @dataclass(frozen=True)
-class Entry:
+class EntryContent:
     """What completeness needs to know of one self-assessment entry."""
 
     code: str
@@ -138,8 +198,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class ReportContent:
-    sections: tuple[Section, ...]
-    entries: tuple[Entry, ...]
+    sections: tuple[SectionContent, ...]
+    entries: tuple[EntryContent, ...]
     drafted_by: str = ""
     political_involvement: str = ""
     has_structure_diagram: bool = False
@@ -208,7 +268,7 @@ def completeness(content: ReportContent) -> Completeness:
     return Completeness(checks=checks, gaps=tuple(gaps))
 
 
-def _entry_gaps(entry: Entry) -> list[str]:
+def _entry_gaps(entry: EntryContent) -> list[str]:
     if entry.status not in STATUS_LABELS:
         out = [NO_STATUS]
         if not clean_text(entry.evidence):

@@ -85,13 +85,14 @@
     }
   });
 
-  // "Keep my version": save over the version that is stored now.
+  // "Keep my version": save again, from the edit count that is stored now (the conflict
+  // panel carries it), over the version saved elsewhere.
   form.addEventListener("click", function (event) {
     const button = event.target.closest("[data-keep-mine]");
     if (!button || !window.htmx) return;
     const panel = button.closest(".dr-conflict");
     event.preventDefault();
-    form.querySelector("input[name=revision]").value = panel.dataset.currentRevision;
+    form.querySelector("input[name=edit_count]").value = panel.dataset.editCount;
     paused = false;
     dirty = true;
     save();

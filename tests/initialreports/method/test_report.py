@@ -2,29 +2,43 @@
 
 import pytest
 
-from citypeer.initialreports.method import report as core
 from citypeer.initialreports.method.report import (
     AREA_BACKGROUND,
     AREA_PROVENANCE,
     AREA_SELF_ASSESSMENT,
-    Entry,
+    EMPTY_SECTION,
+    NO_DRAFTERS,
+    NO_EVIDENCE,
+    NO_POLITICAL_INVOLVEMENT,
+    NO_REASON,
+    NO_RESPONSIBLE_PERSON,
+    NO_STATUS,
+    NO_STRUCTURE_DIAGRAM,
+    STATES,
+    EntryContent,
     Gap,
     ReportContent,
-    Section,
+    SectionContent,
+    TransitionRefused,
+    allowed_actions,
+    clean_text,
     completeness,
+    host_may_edit,
+    next_state,
+    person_key,
 )
 
 
 def full_sections():
-    return tuple(Section(kind=k, text=f"section {k}") for k in range(1, 8))
+    return tuple(SectionContent(kind=k, text=f"section {k}") for k in range(1, 8))
 
 
 def complete_content(**changes):
     content = dict(
         sections=full_sections(),
         entries=(
-            Entry("GG/A/1", "achieved", "", "A committee meets 4 times a year.", True),
-            Entry("GG/A/2", "not_applicable", "No port in the city.", "", False),
+            EntryContent("GG/A/1", "achieved", "", "A committee meets 4 times a year.", True),
+            EntryContent("GG/A/2", "not_applicable", "No port in the city.", "", False),
         ),
         drafted_by="Integration office", political_involvement="informed",
         has_structure_diagram=True,
@@ -40,7 +54,7 @@ def complete_content(**changes):
     ("resubmitted", "return", "returned"),
 ])
 def test_each_allowed_move(state, action, target):
-    assert core.next_state(state, action) == target
+    assert next_state(state, action) == target
 
 
 @pytest.mark.parametrize(("state", "action"), [
@@ -49,18 +63,18 @@ def test_each_allowed_move(state, action, target):
     ("resubmitted", "submit"), ("resubmitted", "resubmit"),
 ])
 def test_every_other_move_is_refused(state, action):
-    with pytest.raises(core.TransitionRefused) as refused:
-        core.next_state(state, action)
+    with pytest.raises(TransitionRefused) as refused:
+        next_state(state, action)
 
     assert str(refused.value) == f"a report in state {state!r} cannot be moved by {action!r}"
 
 
 def test_the_host_writes_only_a_draft_or_a_returned_report():
-    assert [s for s in core.STATES if core.host_may_edit(s)] == ["draft", "returned"]
+    assert [s for s in STATES if host_may_edit(s)] == ["draft", "returned"]
 
 
 def test_allowed_actions_per_state():
-    assert {s: core.allowed_actions(s) for s in core.STATES} == {
+    assert {s: allowed_actions(s) for s in STATES} == {
         "draft": ["submit"], "submitted": ["return"], "returned": ["resubmit"],
         "resubmitted": ["return"],
     }
@@ -75,51 +89,52 @@ def test_a_complete_report_misses_nothing():
 
 def test_an_empty_report_lists_everything_missing():
     content = ReportContent(
-        sections=tuple(Section(kind=k, text="") for k in range(1, 8)),
-        entries=(Entry("GG/A/1"),),
+        sections=tuple(SectionContent(kind=k, text="") for k in range(1, 8)),
+        entries=(EntryContent("GG/A/1"),),
     )
 
     result = completeness(content)
 
     assert result.gaps == (
-        *(Gap(AREA_BACKGROUND, k, core.EMPTY_SECTION) for k in range(1, 8)),
-        Gap(AREA_BACKGROUND, 2, core.NO_STRUCTURE_DIAGRAM),
-        Gap(AREA_PROVENANCE, "drafted_by", core.NO_DRAFTERS),
-        Gap(AREA_PROVENANCE, "political_involvement", core.NO_POLITICAL_INVOLVEMENT),
-        Gap(AREA_SELF_ASSESSMENT, "GG/A/1", core.NO_STATUS),
-        Gap(AREA_SELF_ASSESSMENT, "GG/A/1", core.NO_EVIDENCE),
-        Gap(AREA_SELF_ASSESSMENT, "GG/A/1", core.NO_RESPONSIBLE_PERSON),
+        *(Gap(AREA_BACKGROUND, k, EMPTY_SECTION) for k in range(1, 8)),
+        Gap(AREA_BACKGROUND, 2, NO_STRUCTURE_DIAGRAM),
+        Gap(AREA_PROVENANCE, "drafted_by", NO_DRAFTERS),
+        Gap(AREA_PROVENANCE, "political_involvement", NO_POLITICAL_INVOLVEMENT),
+        Gap(AREA_SELF_ASSESSMENT, "GG/A/1", NO_STATUS),
+        Gap(AREA_SELF_ASSESSMENT, "GG/A/1", NO_EVIDENCE),
+        Gap(AREA_SELF_ASSESSMENT, "GG/A/1", NO_RESPONSIBLE_PERSON),
     )
     assert (result.checks, result.satisfied, result.percent) == (13, 0, 0)
 
 
 def test_not_applicable_needs_a_reason_and_nothing_else():
-    content = complete_content(entries=(Entry("WP/E/4", "not_applicable", "  ", "", False),))
+    content = complete_content(entries=(EntryContent("WP/E/4", "not_applicable", "  ", "", False),))
 
-    assert completeness(content).gaps == (Gap(AREA_SELF_ASSESSMENT, "WP/E/4", core.NO_REASON),)
+    assert completeness(content).gaps == (Gap(AREA_SELF_ASSESSMENT, "WP/E/4", NO_REASON),)
 
 
 @pytest.mark.parametrize("status", ["achieved", "in_progress", "aspiration"])
 def test_other_statuses_need_evidence_and_a_responsible_person(status):
-    content = complete_content(entries=(Entry("AC/I/3", status, "", "", False),))
+    content = complete_content(entries=(EntryContent("AC/I/3", status, "", "", False),))
 
     assert completeness(content).gaps_by_place(AREA_SELF_ASSESSMENT) == {
-        "AC/I/3": [core.NO_EVIDENCE, core.NO_RESPONSIBLE_PERSON]
+        "AC/I/3": [NO_EVIDENCE, NO_RESPONSIBLE_PERSON]
     }
 
 
 def test_a_blank_section_counts_as_empty():
-    sections = (*full_sections()[:2], Section(kind=3, text=" \n\t "), *full_sections()[3:])
+    sections = (*full_sections()[:2], SectionContent(kind=3, text=" \n\t "), *full_sections()[3:])
 
     result = completeness(complete_content(sections=sections))
 
-    assert result.gaps == (Gap(AREA_BACKGROUND, 3, core.EMPTY_SECTION),)
+    assert result.gaps == (Gap(AREA_BACKGROUND, 3, EMPTY_SECTION),)
     assert result.percent == 93  # 15 of 16 checks, rounded down
 
 
 def test_percent_never_says_100_while_something_is_missing():
-    entries = tuple(Entry(f"GG/A/{n}", "achieved", "", "e", True) for n in range(1, 400))
-    content = complete_content(entries=(*entries, Entry("GG/A/400", "achieved", "", "", True)))
+    entries = tuple(EntryContent(f"GG/A/{n}", "achieved", "", "e", True) for n in range(1, 400))
+    last = EntryContent("GG/A/400", "achieved", "", "", True)
+    content = complete_content(entries=(*entries, last))
 
     result = completeness(content)
 
@@ -127,14 +142,14 @@ def test_percent_never_says_100_while_something_is_missing():
 
 
 def test_clean_text_keeps_what_a_spreadsheet_cell_can_hold():
-    assert core.clean_text("  Line one\r\nLine\x0btwo\x00\r ") == "Line one\nLinetwo"
-    assert core.clean_text(None) == ""
+    assert clean_text("  Line one\r\nLine\x0btwo\x00\r ") == "Line one\nLinetwo"
+    assert clean_text(None) == ""
 
 
 def test_the_same_person_whatever_the_case_and_spacing():
-    assert core.person_key(" Anna  Virtanen ", "city council") == core.person_key(
+    assert person_key(" Anna  Virtanen ", "city council") == person_key(
         "anna virtanen", "City  Council"
     )
-    assert core.person_key("Anna Virtanen", "City Council") != core.person_key(
+    assert person_key("Anna Virtanen", "City Council") != person_key(
         "Anna Virtanen", "Immigration Division"
     )

@@ -4,20 +4,18 @@ from decimal import Decimal
 
 import pytest
 
-from citypeer.initialreports.method.report import STATUS_LABELS
-from citypeer.initialreports.method.workbook import (
+from citypeer.initialreports.method.report import STATUS_LABELS, EntryValues, PersonIn
+from citypeer.initialreports.method.workbook import parse_workbook
+from citypeer.initialreports.method.workbook_cells import make_choices
+from citypeer.initialreports.method.workbook_layout import (
     BACKGROUND_KEYS,
     SELF_ASSESSMENT_COLUMNS,
     SHEET_BACKGROUND,
     SHEET_INSTRUCTIONS,
     SHEET_SELF_ASSESSMENT,
-    PersonIn,
-    WorkbookProblems,
     column_letter,
-    make_choices,
-    parse_amount,
-    parse_workbook,
 )
+from citypeer.initialreports.method.workbook_problems import WorkbookProblems
 
 CODES = ["GG/A/1", "GG/A/2", "IE/L/1"]
 STATUSES = make_choices(STATUS_LABELS)
@@ -29,12 +27,12 @@ KEYS = [c.key for c in SELF_ASSESSMENT_COLUMNS]
 
 def entry_row(code, **values):
     row = {key: "" for key in KEYS}
-    row.update({"code": code, "indicator": f"text of {code}", "revision": 0, **values})
+    row.update({"code": code, "indicator": f"text of {code}", "edit_count": 0, **values})
     return tuple(row[k] for k in KEYS)
 
 
 def sheets(entries=None, background=None, review=7):
-    rows = [("key", "item", "your text or amount", "revision")]
+    rows = [("key", "item", "your text or amount", "edit count")]
     for key in BACKGROUND_KEYS:
         rows.append((key, key, (background or {}).get(key, ""), 0))
     return {
@@ -73,15 +71,16 @@ def test_a_filled_in_workbook_reads_back():
 
     parsed = parse(data)
 
-    assert [(e.code, e.status, e.evidence) for e in parsed.entries] == [
+    assert [(e.code, e.values.status, e.values.evidence) for e in parsed.entries] == [
         ("GG/A/1", "achieved", "A committee meets 4 times a year."),
         ("GG/A/2", "not_applicable", ""),
         ("IE/L/1", "in_progress", "2008"),
     ]
-    assert parsed.entries[0].politically_responsible == PersonIn(
+    assert parsed.entries[0].values.politically_responsible == PersonIn(
         "Anna Virtanen", "Deputy Mayor", "City Council"
     )
-    assert parsed.entries[1].operationally_responsible is None
+    assert parsed.entries[1].values == EntryValues(status="not_applicable",
+                                                   not_applicable_reason="No port.")
     assert parsed.sections[0].text == "600,000 inhabitants"
     assert parsed.provenance["budget_eu"] == Decimal("1250000.50")
     assert parsed.provenance["political_involvement"] == "consulted"
@@ -96,7 +95,7 @@ def test_every_error_in_every_row_is_reported_with_sheet_row_and_column():
             entry_row("GG/A/2", political_role="Mayor"),
             entry_row("XX/A/9"),
             entry_row("GG/A/1", status="achieved"),
-            entry_row("IE/L/1", status="maybe", revision="x"),
+            entry_row("IE/L/1", status="maybe", edit_count="x"),
         ],
         background={"budget_local": "lots", "budget_eu": -5, "political_involvement": "very"},
     )
@@ -116,7 +115,7 @@ def test_every_error_in_every_row_is_reported_with_sheet_row_and_column():
         "Self-assessment, row 6, column A (indicator code): 'GG/A/1' is also in row 3",
         f"Self-assessment, row 7, column {status} (status): 'maybe' is not one of achieved, "
         "in progress, aspiration only, not applicable",
-        "Self-assessment, row 7, column O (revision): 'x' is not a revision number; do not "
+        "Self-assessment, row 7, column O (edit count): 'x' is not an edit count; do not "
         "change this column",
     ]
 
@@ -163,7 +162,17 @@ def test_columns_are_found_by_their_key_wherever_they_are():
         tuple(reversed(entry_row(c, status="aspiration only"))) for c in CODES
     ]
 
-    assert [e.status for e in parse(data).entries] == ["aspiration", "aspiration", "aspiration"]
+    assert [e.values.status for e in parse(data).entries] == ["aspiration"] * 3
+
+
+def test_a_workbook_made_before_the_edit_count_had_its_name_reads_back():
+    data = sheets(entries=[entry_row(c, status="achieved", edit_count=2) for c in CODES])
+    keys = ["revision" if k == "edit_count" else k for k in KEYS]
+    data[SHEET_SELF_ASSESSMENT][0] = tuple(keys)
+
+    assert [(e.code, e.edit_count) for e in parse(data).entries] == [
+        ("GG/A/1", 2), ("GG/A/2", 2), ("IE/L/1", 2)
+    ]
 
 
 def test_a_person_has_one_role_in_the_report():
@@ -185,24 +194,3 @@ def test_blank_rows_are_skipped():
                            entry_row("IE/L/1")])
 
     assert [e.row for e in parse(data).entries] == [3, 6, 7]
-
-
-@pytest.mark.parametrize(("cell", "amount", "problem"), [
-    (None, None, None),
-    ("", None, None),
-    (1250000, Decimal("1250000.00"), None),
-    (1250000.5, Decimal("1250000.50"), None),
-    ("1 250 000,50 €", Decimal("1250000.50"), None),
-    ("EUR 300", Decimal("300.00"), None),
-    ("1,250,000", None, "{value} is not an amount in euros: write a number such as 1250000.50"),
-    (0.125, None, "{value} has more than two decimals"),
-    (-1, None, "{value} is negative"),
-    (10**13, None, "{value} is too large"),
-    (True, None, "{value} is not an amount in euros: write a number such as 1250000.50"),
-])
-def test_amounts(cell, amount, problem):
-    assert parse_amount(cell) == (amount, problem)
-
-
-def test_column_letters():
-    assert [column_letter(n) for n in (1, 3, 15, 26, 27, 52)] == ["A", "C", "O", "Z", "AA", "AZ"]

@@ -1,7 +1,7 @@
 """Reusable queries over desk reviews. Each fetches a fixed number of queries whatever the
 size of the benchmark or the team."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
 from citypeer.benchmarks.models import Indicator
 from citypeer.deskreviews.models import DeskJudgement, DeskReview
@@ -11,13 +11,6 @@ from citypeer.teams.models import TeamMember
 
 # Team roles that write a desk review: every peer and expert of the team.
 DESK_REVIEWER_ROLES = (TeamMember.Role.PEER, TeamMember.Role.EXPERT)
-
-
-def review_for_desk_review(review_id: int) -> Review | None:
-    return (
-        Review.objects.select_related("programme__benchmark", "city")
-        .filter(pk=review_id).first()
-    )
 
 
 def desk_reviewer_ids(review: Review) -> set[int]:
@@ -54,7 +47,13 @@ def indicators_of(review: Review):
     )
 
 
+def indicator_by_code(review: Review, code: str) -> Indicator | None:
+    return Indicator.objects.filter(benchmark_id=review.programme.benchmark_id,
+                                    code=code).first()
+
+
 def desk_review_of(*, review: Review, peer) -> DeskReview | None:
+    """`peer`'s desk review of this review (`peer` a person or their id), or None."""
     return (
         DeskReview.objects.select_related("peer")
         .filter(review=review, peer=peer).first()
@@ -71,10 +70,32 @@ def desk_reviews_with_progress(review: Review):
     )
 
 
+def performances_of(desk_review: DeskReview) -> dict[int, str]:
+    """The performance given to each indicator judged (by the indicator's id)."""
+    return dict(desk_review.judgements.values_list("indicator_id", "performance"))
+
+
 def judgements_in_full():
     return DeskJudgement.objects.select_related("indicator").prefetch_related(
         Prefetch("to_meet", queryset=ResponsiblePerson.objects.order_by("name"))
     )
+
+
+def judgements_of(desk_review: DeskReview):
+    return judgements_in_full().filter(desk_review=desk_review)
+
+
+def judgement_of(desk_review: DeskReview, indicator) -> DeskJudgement | None:
+    return judgements_of(desk_review).filter(indicator=indicator).first()
+
+
+def with_judgements(desk_review: DeskReview) -> DeskReview:
+    """The desk review with `judgements_in_full` (in benchmark order) and `judged` (those
+    with a performance), in two queries."""
+    prefetch_related_objects([desk_review], Prefetch(
+        "judgements", queryset=judgements_in_full(), to_attr="judgements_in_full"))
+    desk_review.judged = sum(1 for j in desk_review.judgements_in_full if j.performance)
+    return desk_review
 
 
 def responsible_people(review: Review) -> list[ResponsiblePerson]:

@@ -4,9 +4,11 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404
 
-from citypeer.deskreviews.domain.compiled import compiled_desk_review, compiled_to_dict
-from citypeer.deskreviews.domain.queries import review_for_desk_review
+from citypeer.common.lookup import get_review
+from citypeer.deskreviews.domain.compiled import compiled_desk_review
+from citypeer.deskreviews.interfaces.serializers import CompiledDeskReviewSerializer
 from citypeer.deskreviews.labels import STATUS, alpha_label, performance_label
 
 
@@ -27,12 +29,13 @@ class Command(BaseCommand):
         getattr(self, f"handle_{action}")(**options)
 
     def handle_compiled(self, *, review, json: bool, **_):
-        found = review_for_desk_review(review)
-        if found is None:
-            raise CommandError(f"There is no review {review}.")
+        try:
+            found = get_review(review)
+        except Http404:
+            raise CommandError(f"There is no review {review}.") from None
         view = compiled_desk_review(review=found)
         if json:
-            self.stdout.write(_dumps(compiled_to_dict(view)))
+            self.stdout.write(_dumps(CompiledDeskReviewSerializer(view).data))
             return
         self.stdout.write(render_text(view))
 
@@ -51,7 +54,7 @@ def _agreement(agreement) -> str:
 
 def render_text(view) -> str:
     review = view.review
-    peers = [view.peers[key] for key in view.compiled.peers]
+    peers = view.peers_in_order
     lines = [
         f"Compiled desk review of {review.city} ({review.programme.name}, "
         f"{review.programme.benchmark.slug} v{review.programme.benchmark.version})",

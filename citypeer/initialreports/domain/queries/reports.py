@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from citypeer.initialreports.models import (
     BackgroundSection,
@@ -14,13 +14,6 @@ from citypeer.initialreports.models import (
     SelfAssessment,
     SupportingDocument,
 )
-from citypeer.programmes.models import Review
-
-
-def review_for_report(review_id: int):
-    return Review.objects.select_related("city", "programme__benchmark").filter(
-        pk=review_id
-    ).first()
 
 
 def report_of(review) -> InitialReport | None:
@@ -32,6 +25,10 @@ def report_of(review) -> InitialReport | None:
 
 def background_sections(report):
     return BackgroundSection.objects.filter(report=report).order_by("kind")
+
+
+def section_of(report, kind: int) -> BackgroundSection | None:
+    return background_sections(report).filter(kind=kind).first()
 
 
 def entries_in_full(report):
@@ -47,6 +44,29 @@ def entries_in_full(report):
         )
         .order_by("indicator__position")
     )
+
+
+def entry_of(report, indicator_id: int) -> SelfAssessment | None:
+    """The entry of one indicator (by the indicator's id), in full, or None."""
+    return entries_in_full(report).filter(indicator_id=indicator_id).first()
+
+
+def assessed_indicators(report) -> list:
+    """The indicators the report's entries assess, in benchmark order."""
+    return [e.indicator for e in SelfAssessment.objects.filter(report=report)
+            .select_related("indicator").order_by("indicator__position")]
+
+
+def status_counts(report) -> dict[str, int]:
+    """How many entries have each status ("" for none yet)."""
+    return dict(
+        SelfAssessment.objects.filter(report=report).values_list("status")
+        .annotate(n=Count("id")).values_list("status", "n")
+    )
+
+
+def transitions_of(report):
+    return report.transitions.select_related("by")
 
 
 def documents_of(report):

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import CommandError
 from django.http import Http404
 
-from citypeer.initialreports.domain.queries.reports import report_of, review_for_report
+from citypeer.common.lookup import get_review
+from citypeer.initialreports.domain.queries.reports import report_of
 from citypeer.initialreports.domain.reports import get_or_create_report
-from citypeer.initialreports.views import load_report
+from citypeer.initialreports.interfaces.access import load_report
 
 
 def acting_person(username):
@@ -32,9 +33,10 @@ def report_for(review_id: int, person, permission: str):
                 f"{person.username} may not do this with the initial report of review "
                 f"{review_id}."
             ) from None
-    review = review_for_report(review_id)
-    if review is None:
-        raise CommandError(_no_review(review_id))
+    try:
+        review = get_review(review_id)
+    except Http404:
+        raise CommandError(_no_review(review_id)) from None
     report = report_of(review) or get_or_create_report(review=review)
     report.review = review
     return review, report

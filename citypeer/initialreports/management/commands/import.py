@@ -11,7 +11,7 @@ from citypeer.initialreports.domain.reports import ReportLocked
 from citypeer.initialreports.domain.workbook import import_initial_report
 from citypeer.initialreports.interfaces.workbook import read_workbook
 from citypeer.initialreports.management.commands._common import acting_person, report_for
-from citypeer.initialreports.method.workbook import WorkbookProblems
+from citypeer.initialreports.method.workbook_problems import WorkbookProblems
 
 
 class Command(BaseCommand):

@@ -8,13 +8,19 @@ from django.urls import reverse
 
 from citypeer.initialreports.domain.documents import add_document
 from citypeer.initialreports.domain.reports import (
-    EntryValues,
     save_background,
     save_self_assessment,
 )
-from citypeer.initialreports.method.workbook import PersonIn
+from citypeer.initialreports.method.report import EntryValues, PersonIn
 from citypeer.initialreports.models import SelfAssessment
 from tests.initialreports.conftest import PDF, fill_completely, make_benchmark, make_world, upload
+
+
+def conflict_rows(html):
+    """(field, saved, yours) of each row the edit-conflict partial shows."""
+    return re.findall(r'<th scope="row">(\w+)[^<]*(?:<span class="tag">[^<]*</span>)?</th>\s*'
+                      r'<td data-testid="saved">([^<]*)</td>\s*<td data-testid="yours">([^<]*)',
+                      html)
 
 
 def url(world, name, **kwargs):
@@ -34,10 +40,10 @@ def background_post(form, **changes):
     return data
 
 
-def test_overview_shows_state_meter_and_what_is_missing(client, small):
-    client.force_login(small.people.host)
+def test_overview_shows_state_meter_and_what_is_missing(client, world):
+    client.force_login(world.people.host)
 
-    response = client.get(url(small, "overview"))
+    response = client.get(url(world, "overview"))
 
     html = response.content.decode()
     assert '<strong data-testid="report-state">draft</strong>' in html
@@ -55,24 +61,24 @@ def test_overview_shows_state_meter_and_what_is_missing(client, small):
     assert "Return for clarification" not in html
 
 
-def test_the_host_submits_and_the_coordinator_sees_the_return_form(client, small):
-    fill_completely(small)
-    client.force_login(small.people.host)
+def test_the_host_submits_and_the_coordinator_sees_the_return_form(client, world):
+    fill_completely(world)
+    client.force_login(world.people.host)
 
-    response = client.post(url(small, "submit"), follow=True)
+    response = client.post(url(world, "submit"), follow=True)
 
     assert response.context["report"].state == "submitted"
     assert "The report is submitted." in response.content.decode()
-    client.force_login(small.people.coordinator)
-    html = client.get(url(small, "overview")).content.decode()
+    client.force_login(world.people.coordinator)
+    html = client.get(url(world, "overview")).content.decode()
     assert "Return for clarification" in html
     assert "Submit the report" not in html
 
 
-def test_submitting_an_incomplete_report_says_how_much_is_missing(client, small):
-    client.force_login(small.people.host)
+def test_submitting_an_incomplete_report_says_how_much_is_missing(client, world):
+    client.force_login(world.people.host)
 
-    response = client.post(url(small, "submit"), follow=True)
+    response = client.post(url(world, "submit"), follow=True)
 
     assert response.context["report"].state == "draft"
     assert [str(m) for m in response.context["messages"]] == [
@@ -80,83 +86,83 @@ def test_submitting_an_incomplete_report_says_how_much_is_missing(client, small)
     ]
 
 
-def test_resubmit_after_a_return(client, small):
-    fill_completely(small)
-    client.force_login(small.people.host)
-    client.post(url(small, "submit"))
-    client.force_login(small.people.coordinator)
-    client.post(url(small, "return"), {"question": "Is the EU budget yearly?"})
-    client.force_login(small.people.host)
-    html = client.get(url(small, "overview")).content.decode()
+def test_resubmit_after_a_return(client, world):
+    fill_completely(world)
+    client.force_login(world.people.host)
+    client.post(url(world, "submit"))
+    client.force_login(world.people.coordinator)
+    client.post(url(world, "return"), {"question": "Is the EU budget yearly?"})
+    client.force_login(world.people.host)
+    html = client.get(url(world, "overview")).content.decode()
 
-    response = client.post(url(small, "resubmit"), {"message": "Yes, yearly."}, follow=True)
+    response = client.post(url(world, "resubmit"), {"message": "Yes, yearly."}, follow=True)
 
     assert "Is the EU budget yearly?" in html
     assert response.context["report"].state == "resubmitted"
-    assert small.report.transitions.last().message == "Yes, yearly."
+    assert world.report.transitions.last().message == "Yes, yearly."
 
 
-def test_background_form_saves_only_what_changed(client, small):
-    client.force_login(small.people.host)
-    form = client.get(url(small, "background")).context["form"]
+def test_background_form_saves_only_what_changed(client, world):
+    client.force_login(world.people.host)
+    form = client.get(url(world, "background")).context["form"]
 
-    response = client.post(url(small, "background"), background_post(
+    response = client.post(url(world, "background"), background_post(
         form, section_2="Twelve departments.", political_involvement="informed",
         budget_eu="1000.50"))
 
     assert response.status_code == 302
-    small.report.refresh_from_db()
-    assert list(small.report.background_sections.values_list("revision", flat=True)) == [
+    world.report.refresh_from_db()
+    assert list(world.report.background_sections.values_list("edit_count", flat=True)) == [
         0, 1, 0, 0, 0, 0, 0
     ]
-    assert (small.report.political_involvement, str(small.report.budget_eu),
-            small.report.revision) == ("informed", "1000.50", 1)
+    assert (world.report.political_involvement, str(world.report.budget_eu),
+            world.report.edit_count) == ("informed", "1000.50", 1)
 
 
-def test_two_people_on_the_background_form(client, small):
+def test_two_people_on_the_background_form(client, world):
     """Both open the form; the first saves section 1; the second, who changed section 1 too,
     gets the conflict page with both versions and nothing of theirs is saved; their change to
     section 2 does not collide but waits with the rest."""
-    client.force_login(small.people.host)
-    form = client.get(url(small, "background")).context["form"]
-    save_background(report=small.report, by=small.people.host,
+    client.force_login(world.people.host)
+    form = client.get(url(world, "background")).context["form"]
+    save_background(report=world.report, by=world.people.host,
                     sections={1: ("First version.", 0)})
 
-    response = client.post(url(small, "background"), background_post(
+    response = client.post(url(world, "background"), background_post(
         form, section_1="Second version.", section_2="Departments."))
 
     assert response.status_code == 409
-    (conflict,) = response.context["conflicts"]
-    assert (conflict["what"], conflict["rows"]) == (
+    (stale,) = response.context["conflict"].edits
+    assert (stale.what, [(f.label, f.yours, f.saved) for f in stale.fields]) == (
         "Main characteristics of the municipality",
         [("text", "Second version.", "First version.")],
     )
     html = response.content.decode()
     assert '<td data-testid="yours">Second version.</td>' in html
-    assert '<td data-testid="theirs">First version.</td>' in html
-    assert list(small.report.background_sections.values_list("text", flat=True))[:2] == [
+    assert '<td data-testid="saved">First version.</td>' in html
+    assert list(world.report.background_sections.values_list("text", flat=True))[:2] == [
         "First version.", ""
     ]
 
-    again = response.context["background_form"]
+    again = response.context["form"]
     data = {name: again.data[name] for name in again.data}
-    kept = client.post(url(small, "background"), data)
+    kept = client.post(url(world, "background"), data)
 
     assert kept.status_code == 302
-    assert list(small.report.background_sections.values_list("text", flat=True))[:2] == [
+    assert list(world.report.background_sections.values_list("text", flat=True))[:2] == [
         "Second version.", "Departments."
     ]
 
 
-def test_self_assessment_editor_saves_an_entry_with_htmx(client, small):
-    client.force_login(small.people.host)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/2")
+def test_self_assessment_editor_saves_an_entry_with_htmx(client, world):
+    client.force_login(world.people.host)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/2")
     prefix = f"e{entry.indicator_id}"
 
-    response = client.post(url(small, "entry", indicator=entry.indicator_id), {
+    response = client.post(url(world, "entry", indicator=entry.indicator_id), {
         f"{prefix}-status": "in_progress", f"{prefix}-evidence": "A plan for 2009.",
         f"{prefix}-political_name": "Anna Virtanen", f"{prefix}-political_role": "Mayor",
-        f"{prefix}-revision": "0",
+        f"{prefix}-edit_count": "0",
     }, HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
@@ -164,37 +170,38 @@ def test_self_assessment_editor_saves_an_entry_with_htmx(client, small):
     assert html.startswith('<article class="entry" id="code-gga2"')
     assert "Saved." in html
     entry.refresh_from_db()
-    assert (entry.status, entry.evidence, str(entry.politically_responsible), entry.revision) == (
+    assert (entry.status, entry.evidence, str(entry.politically_responsible), entry.edit_count) == (
         "in_progress", "A plan for 2009.", "Anna Virtanen, Mayor", 1
     )
 
 
-def test_an_entry_conflict_shows_both_versions(client, small):
-    client.force_login(small.people.host)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/1")
-    save_self_assessment(report=small.report, indicator_id=entry.indicator_id, revision=0,
-                         by=small.people.coordinator,
+def test_an_entry_conflict_shows_both_versions(client, world):
+    client.force_login(world.people.host)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/1")
+    save_self_assessment(report=world.report, indicator_id=entry.indicator_id, edit_count=0,
+                         by=world.people.coordinator,
                          values=EntryValues(status="achieved", evidence="Theirs."))
     prefix = f"e{entry.indicator_id}"
 
-    response = client.post(url(small, "entry", indicator=entry.indicator_id), {
+    response = client.post(url(world, "entry", indicator=entry.indicator_id), {
         f"{prefix}-status": "aspiration", f"{prefix}-evidence": "Mine.",
-        f"{prefix}-revision": "0",
+        f"{prefix}-edit_count": "0",
     })
 
     assert response.status_code == 409
-    assert response.context["conflict"]["rows"] == [
-        ("status", "aspiration only", "achieved"), ("evidence", "Mine.", "Theirs."),
+    assert conflict_rows(response.content.decode()) == [
+        ("status", "achieved", "aspiration only"), ("evidence", "Theirs.", "Mine."),
     ]
-    assert response.context["item"]["form"]["revision"].value() == "1"
+    assert response.context["conflict"].edits[0].saved_by == str(world.people.coordinator)
+    assert response.context["item"]["form"]["edit_count"].value() == "1"
     entry.refresh_from_db()
     assert (entry.status, entry.evidence) == ("achieved", "Theirs.")
 
 
-def test_editor_is_grouped_by_pillar_and_value(client, small):
-    client.force_login(small.people.peer)
+def test_editor_is_grouped_by_pillar_and_value(client, world):
+    client.force_login(world.people.peer)
 
-    response = client.get(url(small, "self_assessment"))
+    response = client.get(url(world, "self_assessment"))
 
     groups = [(g["pillar"].code, [(v["value"].code, [i["entry"].indicator.code
                                                      for i in v["items"]])
@@ -208,7 +215,7 @@ def test_editor_is_grouped_by_pillar_and_value(client, small):
 def fill_people_and_documents(world):
     for entry in SelfAssessment.objects.filter(report=world.report):
         save_self_assessment(
-            report=world.report, indicator_id=entry.indicator_id, revision=0,
+            report=world.report, indicator_id=entry.indicator_id, edit_count=0,
             by=world.people.host,
             values=EntryValues(status="achieved", evidence="e",
                                politically_responsible=PersonIn(f"P {entry.pk}", "", "Council"),
@@ -255,36 +262,35 @@ def test_overview_query_count_does_not_grow_with_the_benchmark(client, inti, med
                                                                                 "overview"))
 
 
-def test_an_entry_conflict_in_the_editor_swaps_in_both_versions(client, small):
-    client.force_login(small.people.host)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="IE/L/1")
-    save_self_assessment(report=small.report, indicator_id=entry.indicator_id, revision=0,
-                         by=small.people.host, values=EntryValues(who="The alderman."))
+def test_an_entry_conflict_in_the_editor_swaps_in_both_versions(client, world):
+    client.force_login(world.people.host)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="IE/L/1")
+    save_self_assessment(report=world.report, indicator_id=entry.indicator_id, edit_count=0,
+                         by=world.people.host, values=EntryValues(who="The alderman."))
     prefix = f"e{entry.indicator_id}"
 
-    response = client.post(url(small, "entry", indicator=entry.indicator_id), {
-        f"{prefix}-who": "The mayor.", f"{prefix}-revision": "0",
+    response = client.post(url(world, "entry", indicator=entry.indicator_id), {
+        f"{prefix}-who": "The mayor.", f"{prefix}-edit_count": "0",
     }, HTTP_HX_REQUEST="true")
 
     html = response.content.decode()
     assert response.status_code == 200
     assert html.startswith('<article class="entry" id="code-iel1"')
-    assert re.findall(r"<tr><th scope=\"row\">who</th><td>([^<]*)</td><td>([^<]*)</td></tr>",
-                      html) == [("The mayor.", "The alderman.")]
-    assert f'name="{prefix}-revision" value="1"' in html
+    assert conflict_rows(html) == [("who", "The alderman.", "The mayor.")]
+    assert f'name="{prefix}-edit_count" value="1"' in html
 
 
-def test_return_form_page(client, small):
-    fill_completely(small)
-    client.force_login(small.people.host)
-    client.post(url(small, "submit"))
-    page_for_host = client.get(url(small, "return"))
-    client.force_login(small.people.coordinator)
+def test_return_form_page(client, world):
+    fill_completely(world)
+    client.force_login(world.people.host)
+    client.post(url(world, "submit"))
+    page_for_host = client.get(url(world, "return"))
+    client.force_login(world.people.coordinator)
 
-    page = client.get(url(small, "return"))
-    empty = client.post(url(small, "return"), {"question": ""})
+    page = client.get(url(world, "return"))
+    empty = client.post(url(world, "return"), {"question": ""})
 
     assert (page_for_host.status_code, page.status_code, empty.status_code) == (403, 200, 400)
     assert "What should the host city clarify?" in page.content.decode()
-    small.report.refresh_from_db()
-    assert small.report.state == "submitted"
+    world.report.refresh_from_db()
+    assert world.report.state == "submitted"

@@ -16,9 +16,9 @@ def documents_url(world):
     return reverse("initialreports:documents", kwargs={"review": world.review.pk})
 
 
-def test_an_upload_is_stored_under_media_root_and_read_back(small, media):
-    document = add_document(report=small.report, upload=upload("Strategy 2009.pdf", PDF),
-                            by=small.people.host)
+def test_an_upload_is_stored_under_media_root_and_read_back(world, media):
+    document = add_document(report=world.report, upload=upload("Strategy 2009.pdf", PDF),
+                            by=world.people.host)
 
     stored = media / document.file.name
     assert stored.read_bytes() == PDF
@@ -30,21 +30,21 @@ def test_an_upload_is_stored_under_media_root_and_read_back(small, media):
     )
 
 
-def test_a_structure_diagram_counts_for_completeness(small):
+def test_a_structure_diagram_counts_for_completeness(world):
     def missing_diagram():
-        return [g.problem for g in report_completeness(small.report).gaps
+        return [g.problem for g in report_completeness(world.report).gaps
                 if g.problem.startswith("no structure diagram")]
 
     assert missing_diagram() == ["no structure diagram of the municipality is uploaded"]
-    add_document(report=small.report, upload=upload("structure.png", PNG), by=small.people.host,
+    add_document(report=world.report, upload=upload("structure.png", PNG), by=world.people.host,
                  kind=SupportingDocument.Kind.STRUCTURE_DIAGRAM)
     assert missing_diagram() == []
 
 
-def test_an_executable_with_a_pdf_name_is_refused_and_nothing_is_kept(small, media):
+def test_an_executable_with_a_pdf_name_is_refused_and_nothing_is_kept(world, media):
     with pytest.raises(UploadRefused) as refused:
-        add_document(report=small.report, upload=upload("report.pdf", b"MZ\x90\x00rest"),
-                     by=small.people.host)
+        add_document(report=world.report, upload=upload("report.pdf", b"MZ\x90\x00rest"),
+                     by=world.people.host)
 
     assert str(refused.value) == (
         "the file is a program or a script; such files are never accepted"
@@ -53,14 +53,14 @@ def test_an_executable_with_a_pdf_name_is_refused_and_nothing_is_kept(small, med
     assert not media.exists() or list(media.rglob("*.*")) == []
 
 
-def test_the_upload_page_refuses_a_mismatched_extension_and_a_large_file(client, small,
+def test_the_upload_page_refuses_a_mismatched_extension_and_a_large_file(client, world,
                                                                          settings):
-    client.force_login(small.people.host)
+    client.force_login(world.people.host)
     settings.UPLOAD_MAX_BYTES = len(PNG) + 1
 
-    mismatched = client.post(documents_url(small), {
+    mismatched = client.post(documents_url(world), {
         "file": upload("diagram.pdf", PNG), "kind": "supporting", "title": ""})
-    too_large = client.post(documents_url(small), {
+    too_large = client.post(documents_url(world), {
         "file": upload("plan.pdf", PDF), "kind": "supporting", "title": ""})
 
     assert mismatched.status_code == 400
@@ -73,11 +73,11 @@ def test_the_upload_page_refuses_a_mismatched_extension_and_a_large_file(client,
     assert SupportingDocument.objects.count() == 0
 
 
-def test_upload_for_an_indicator_through_the_page(client, small):
-    client.force_login(small.people.host)
-    entry = SelfAssessment.objects.get(report=small.report, indicator__code="GG/A/2")
+def test_upload_for_an_indicator_through_the_page(client, world):
+    client.force_login(world.people.host)
+    entry = SelfAssessment.objects.get(report=world.report, indicator__code="GG/A/2")
 
-    response = client.post(documents_url(small), {
+    response = client.post(documents_url(world), {
         "file": upload("evidence.pdf", PDF), "kind": "supporting", "title": "Council minutes",
         "indicator": str(entry.indicator_id),
     })
@@ -85,17 +85,17 @@ def test_upload_for_an_indicator_through_the_page(client, small):
     assert response.status_code == 302
     document = SupportingDocument.objects.get()
     assert (document.title, document.self_assessment, document.uploaded_by) == (
-        "Council minutes", entry, small.people.host
+        "Council minutes", entry, world.people.host
     )
 
 
-def test_download_is_an_attachment_that_is_never_sniffed(client, small):
-    document = add_document(report=small.report, upload=upload("notes.txt", b"<b>hello</b>"),
-                            by=small.people.host)
-    client.force_login(small.people.peer)
+def test_download_is_an_attachment_that_is_never_sniffed(client, world):
+    document = add_document(report=world.report, upload=upload("notes.txt", b"<b>hello</b>"),
+                            by=world.people.host)
+    client.force_login(world.people.peer)
 
     response = client.get(reverse("initialreports:document", kwargs={
-        "review": small.review.pk, "document": document.pk}))
+        "review": world.review.pk, "document": document.pk}))
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"<b>hello</b>"
@@ -108,56 +108,56 @@ def test_download_is_an_attachment_that_is_never_sniffed(client, small):
     ("host", 200), ("coordinator", 200), ("peer", 200), ("expert", 200),
     ("other_host", 403), ("outside_peer", 403), ("nobody", 403),
 ])
-def test_download_per_role(client, small, who, status):
-    document = add_document(report=small.report, upload=upload("plan.pdf", PDF),
-                            by=small.people.host)
-    client.force_login(getattr(small.people, who))
-    url = reverse("initialreports:document", kwargs={"review": small.review.pk,
+def test_download_per_role(client, world, who, status):
+    document = add_document(report=world.report, upload=upload("plan.pdf", PDF),
+                            by=world.people.host)
+    client.force_login(getattr(world.people, who))
+    url = reverse("initialreports:document", kwargs={"review": world.review.pk,
                                                      "document": document.pk})
 
     assert client.get(url).status_code == status
 
 
-def test_a_document_is_served_only_within_its_own_review(client, small):
+def test_a_document_is_served_only_within_its_own_review(client, world):
     from citypeer.initialreports.domain.reports import get_or_create_report
 
-    other_report = get_or_create_report(review=small.other_review)
+    other_report = get_or_create_report(review=world.other_review)
     document = add_document(report=other_report, upload=upload("plan.pdf", PDF),
-                            by=small.people.other_host)
-    client.force_login(small.people.host)
+                            by=world.people.other_host)
+    client.force_login(world.people.host)
 
     response = client.get(reverse("initialreports:document", kwargs={
-        "review": small.review.pk, "document": document.pk}))
+        "review": world.review.pk, "document": document.pk}))
 
     assert response.status_code == 404
 
 
-def test_anonymous_download_goes_to_the_login(client, small):
-    document = add_document(report=small.report, upload=upload("plan.pdf", PDF),
-                            by=small.people.host)
+def test_anonymous_download_goes_to_the_login(client, world):
+    document = add_document(report=world.report, upload=upload("plan.pdf", PDF),
+                            by=world.people.host)
 
     response = client.get(reverse("initialreports:document", kwargs={
-        "review": small.review.pk, "document": document.pk}))
+        "review": world.review.pk, "document": document.pk}))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("people:login"))
 
 
-def test_delete_removes_the_file(small, media, django_capture_on_commit_callbacks):
-    document = add_document(report=small.report, upload=upload("plan.pdf", PDF),
-                            by=small.people.host)
+def test_delete_removes_the_file(world, media, django_capture_on_commit_callbacks):
+    document = add_document(report=world.report, upload=upload("plan.pdf", PDF),
+                            by=world.people.host)
     stored = media / document.file.name
 
     with django_capture_on_commit_callbacks(execute=True):
-        delete_document(document=document, by=small.people.host)
+        delete_document(document=document, by=world.people.host)
 
     assert (SupportingDocument.objects.count(), stored.exists()) == (0, False)
 
 
-def test_peers_cannot_upload(client, small):
-    client.force_login(small.people.peer)
+def test_peers_cannot_upload(client, world):
+    client.force_login(world.people.peer)
 
-    response = client.post(documents_url(small), {"file": upload("plan.pdf", PDF),
+    response = client.post(documents_url(world), {"file": upload("plan.pdf", PDF),
                                                   "kind": "supporting"})
 
     assert response.status_code == 403
