@@ -1,0 +1,68 @@
+"""Reusable queries of the survey app: each page, API view and command fetches a fixed
+number of queries whatever the number of surveys, cities or questions."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from citypeer.surveys.models import CharterSurvey, CityResponse, Signatory
+
+
+def surveys_with_counts(*, drafts: bool = True):
+    rows = CharterSurvey.objects.annotate(
+        question_count=Count("questions", distinct=True),
+        invited_count=Count("responses", filter=Q(responses__invited_at__isnull=False),
+                            distinct=True),
+        submitted_count=Count("responses", filter=Q(responses__submitted_at__isnull=False),
+                              distinct=True),
+    ).order_by("-year")
+    return rows if drafts else rows.exclude(state=CharterSurvey.State.DRAFT)
+
+
+def published_surveys():
+    return (CharterSurvey.objects.exclude(publication=CharterSurvey.Publication.UNPUBLISHED)
+            .order_by("-year"))
+
+
+def survey_for_year(year) -> CharterSurvey | None:
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < year < 10_000:
+        return None
+    return CharterSurvey.objects.filter(year=year).prefetch_related("benchmarks").first()
+
+
+def signatories():
+    return Signatory.objects.select_related("city").order_by("city__name")
+
+
+def progress(survey: CharterSurvey) -> list[dict]:
+    """Every signatory city (and any city that answered without being one any more) with its
+    response's status: who has answered."""
+    responses = {r.city_id: r for r in CityResponse.objects.filter(survey=survey)
+                 .select_related("city")}
+    rows = []
+    for signatory in signatories():
+        rows.append({"city": signatory.city, "signatory": signatory,
+                     "response": responses.pop(signatory.city_id, None)})
+    for response in sorted(responses.values(), key=lambda r: r.city.name):
+        rows.append({"city": response.city, "signatory": None, "response": response})
+    return rows
+
+
+def responses_of_city(city_id, *, surveys=None):
+    """The city's responses to the open and closed surveys, newest first."""
+    surveys = surveys if surveys is not None else CharterSurvey.objects.exclude(
+        state=CharterSurvey.State.DRAFT)
+    return (CityResponse.objects.filter(city_id=city_id, survey__in=surveys)
+            .select_related("survey", "city").order_by("-survey__year"))
+
+
+def response_for(survey: CharterSurvey, city_slug: str) -> CityResponse | None:
+    response = (CityResponse.objects.filter(survey=survey, city__slug=city_slug)
+                .select_related("survey", "city").first())
+    return response
+
+
