@@ -31,3 +31,9 @@ class AnswersRefused(ProblemsRefused):
 
 class FormRefused(ProblemsRefused):
     """An XLSForm with problems, each with its sheet, row and column."""
+
+
+class UploadNotAccepted(Refused):
+    """The uploaded file is not what it must be (an .xlsx workbook, not too large)."""
+
+    status_code = 400

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
+from citypeer.benchmarks.domain.queries.benchmarks import latest_versions
+from citypeer.benchmarks.models import Benchmark
+from citypeer.network.models import City
 from citypeer.surveys.models import CharterSurvey, CityResponse, Signatory
 
 
@@ -66,3 +69,25 @@ def response_for(survey: CharterSurvey, city_slug: str) -> CityResponse | None:
     return response
 
 
+
+
+def is_signatory(city_id) -> bool:
+    return Signatory.objects.filter(city_id=city_id, withdrawn=False).exists()
+
+
+def cities_by_slug(slugs):
+    return City.objects.filter(slug__in=list(slugs))
+
+
+def benchmark_by_id(pk) -> Benchmark | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return Benchmark.objects.filter(pk=pk).first() if 0 < pk < 2**63 else None
+
+
+def addable_benchmarks(survey: CharterSurvey) -> list[Benchmark]:
+    """The newest version of each benchmark the survey is not yet built from."""
+    used = set(survey.benchmarks.values_list("pk", flat=True))
+    return [b for b in latest_versions() if b.pk not in used]
