@@ -154,18 +154,22 @@ def trend_items(document: dict) -> list[dict]:
 def city_trend_rows(document: dict, code: str) -> list[dict]:
     """Each city's answer to one question, year by year."""
     years = document["city_years"]
+    trend = next((q for q in document["questions"] if q["code"] == code), {"years": []})
+    labels = {c["value"]: c["label"] for point in trend["years"] for c in point["counts"]}
     rows = []
     for city in document["cities"]:
         series = {e["year"]: e["value"] for e in city["answers"].get(code, [])}
         if series:
             rows.append({"city": city, "values": [
-                _plain(series.get(year)) for year in years]})
+                _plain(series.get(year), labels) for year in years]})
     return rows
 
 
-def _plain(value) -> str:
+def _plain(value, labels) -> str:
     if value is None:
         return "—"
     if isinstance(value, list):
-        return "; ".join(value)
-    return f"{value:g}" if isinstance(value, int | float) else str(value)
+        return "; ".join(labels.get(v, v) for v in value)
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    return labels.get(value, str(value))
