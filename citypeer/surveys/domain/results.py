@@ -100,6 +100,9 @@ def question_data(question: QuestionSpec, definition: SurveyDefinition) -> dict:
         if question.kind in WITH_CHOICES else [],
         "relevant": relevant_expression(question.condition, kinds.get(
             question.condition.question, "")) if question.condition else None,
+        "condition": {"question": question.condition.question,
+                      "operator": question.condition.operator,
+                      "value": question.condition.value} if question.condition else None,
         "source": question.source,
     }
 

@@ -15,6 +15,7 @@ import re
 import matplotlib
 from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 BAR, MEAN, MEDIAN = "#1f5f99", "#1f5f99", "#7f4f00"
 LINES = ("#1f5f99", "#b15928", "#33a02c", "#6a3d9a", "#e31a1c", "#7f7f7f", "#000000")
@@ -52,6 +53,7 @@ def counts_chart(result: dict, *, salt: str) -> str | None:
     for position, value in zip(y, values, strict=True):
         axes.text(value, position, f" {value}", va="center", fontsize=8)
     axes.set_xlim(0, max(values) * 1.2 + 0.5)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel(_("cities"), fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
     description = _("Bar chart: %(parts)s, of %(answered)s cities that answered.") % {
@@ -60,13 +62,18 @@ def counts_chart(result: dict, *, salt: str) -> str | None:
     return _svg(figure, salt=f"counts-{salt}", description=description)
 
 
-def number_chart(result: dict, *, salt: str) -> str | None:
-    """The spread of a number question's answers: lowest to highest, median and mean."""
+def number_chart(result: dict, *, salt: str, bounds=(None, None)) -> str | None:
+    """The spread of a number question's answers: lowest to highest, median and mean, on
+    the scale of the answers the question accepts when it says."""
     if not result["answered"]:
         return None
     low, high = result["lowest"], result["highest"]
     figure = Figure(figsize=(6.4, 1.3))
     axes = figure.add_subplot()
+    start = bounds[0] if bounds[0] is not None else low
+    end = bounds[1] if bounds[1] is not None else high
+    margin = (end - start) * 0.05 or 1
+    axes.set_xlim(start - margin, end + margin)
     axes.hlines(0, low, high, color=BAR, linewidth=3)
     axes.plot([low, high], [0, 0], "|", color=BAR, markersize=18)
     axes.plot([result["median"]], [0], "D", color=MEDIAN, label=_("median"))
@@ -84,7 +91,8 @@ def number_chart(result: dict, *, salt: str) -> str | None:
 
 def result_chart(question: dict, result: dict, *, salt: str) -> str | None:
     if question["kind"] == "number":
-        return number_chart(result, salt=salt)
+        return number_chart(result, salt=salt,
+                            bounds=(question["minimum"], question["maximum"]))
     if question["kind"] == "text":
         return None
     return counts_chart(result, salt=salt)

@@ -114,6 +114,7 @@ def result_items(document: dict) -> list[dict]:
     """Per question: its text, its results, a chart and the rows of the table beside it, and
     the cities' answers when the document holds them."""
     results = {r["code"]: r for r in document["results"]}
+    questions = {q["code"]: q for q in document["questions"]}
     cities = document["cities"]
     items, section = [], None
     for number, question in enumerate(document["questions"], start=1):
@@ -124,9 +125,23 @@ def result_items(document: dict) -> list[dict]:
             "answers": [(c, _answer(question, c["answers"].get(question["code"])))
                         for c in cities] if cities is not None else None,
             "new_section": question["section"] if question["section"] != section else None,
+            "condition": _asked_when(question, questions),
         })
         section = question["section"]
     return items
+
+
+def _asked_when(question: dict, questions: dict) -> str:
+    condition = question.get("condition")
+    if not condition:
+        return ""
+    target = questions.get(condition["question"], {"choices": []})
+    value = _answer(target, condition["value"]) if target["choices"] else condition["value"]
+    if condition["operator"] == "includes":
+        return _("asked only when the answers to %(code)s include “%(value)s”") % {
+            "code": condition["question"], "value": value}
+    return _("asked only when the answer to %(code)s is “%(value)s”") % {
+        "code": condition["question"], "value": value}
 
 
 def _answer(question: dict, value) -> str:

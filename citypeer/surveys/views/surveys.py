@@ -106,6 +106,7 @@ def detail(request, year):
             "introduction": survey.introduction, "edit_count": survey.edit_count}),
         "upload": XLSFormUpload(), "publications": CharterSurvey.Publication.choices,
         "submitted": sum(1 for row in rows if row["response"] and row["response"].submitted_at),
+        "invited": sum(1 for row in rows if row["response"] and row["response"].invited_at),
         "addable": addable_benchmarks(survey),
     })
 
