@@ -123,7 +123,7 @@ class Question(models.Model):
     high_label = models.CharField(_("label of the highest point"), max_length=200, blank=True)
     choice_list = models.CharField(_("choice list"), max_length=definition.MAX_CODE_LENGTH,
                                    blank=True)
-    condition_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+    condition_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.RESTRICT,
                                      related_name="dependants",
                                      verbose_name=_("shown only when the answer to"))
     condition_operator = models.CharField(_("condition"), max_length=10, blank=True,

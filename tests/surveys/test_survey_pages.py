@@ -60,7 +60,8 @@ def test_the_coordinator_adds_a_conditional_question(db, world, as_user):
     client = as_user(world["coordinator"])
 
     added = client.post("/surveys/2030/questions/new/", {
-        "code": "partners", "kind": "multiple", "text": "Which partners?",
+        "code": "partners", "kind": "multiple", "text": "Which partners?", "minimum": "1",
+        "maximum": "5", "low_label": "none",
         "choices": "ngo = NGOs\nschools = Schools", "condition_on": "council",
         "condition_value": "yes", "edit_count": ""})
     refused = client.post("/surveys/2030/questions/new/", {
@@ -73,6 +74,8 @@ def test_the_coordinator_adds_a_conditional_question(db, world, as_user):
             question.condition_value) == ("council", "equals", "yes")
     assert refused.status_code == 400
     assert "perhaps is not a choice of council" in refused.content.decode()
+    # The form starts as a scale from 1 to 5; a choice question keeps no bounds.
+    assert (question.minimum, question.maximum, question.low_label) == (None, None, "")
 
 
 def test_the_survey_is_opened_sent_closed_and_published_from_its_page(db, world, as_user):

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from citypeer.benchmarks.models import Indicator, KeyFactor
 from citypeer.surveys.domain.refusals import DefinitionRefused, SurveyRefused
 from citypeer.surveys.method.definition import (
+    NUMBER,
+    SCALE,
     WITH_CHOICES,
     ChoiceSpec,
     Condition,
@@ -139,12 +141,16 @@ def write_definition(*, survey: CharterSurvey, definition: SurveyDefinition,
 def question_fields(spec: QuestionSpec) -> dict:
     """The columns of a Question row for a spec (but its survey, position and links)."""
     condition = spec.condition
+    bounded = spec.kind in (SCALE, NUMBER)
     return {
         "code": spec.code, "kind": spec.kind, "text": spec.text, "hint": spec.hint,
         "section": spec.section[:200], "required": spec.required,
-        "minimum": spec.minimum, "maximum": spec.maximum,
-        "whole_number": spec.whole, "low_label": spec.low_label[:200],
-        "high_label": spec.high_label[:200],
+        # Bounds only where the kind has them, whatever a form sent along.
+        "minimum": spec.minimum if bounded else None,
+        "maximum": spec.maximum if bounded else None,
+        "whole_number": spec.whole and spec.kind == NUMBER,
+        "low_label": spec.low_label[:200] if spec.kind == SCALE else "",
+        "high_label": spec.high_label[:200] if spec.kind == SCALE else "",
         "choice_list": spec.choice_list if spec.kind in WITH_CHOICES else "",
         "condition_operator": condition.operator if condition else "",
         "condition_value": condition.value if condition else "",

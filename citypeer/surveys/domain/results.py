@@ -191,6 +191,7 @@ def trends_document(found: Trends) -> dict:
         "years": found.years, "city_years": found.city_years,
         "questions": [{
             "code": t.question.code, "kind": t.question.kind, "text": t.question.text,
+            "minimum": _number(t.question.minimum), "maximum": _number(t.question.maximum),
             "left_out": list(t.left_out),
             "years": [{"year": p.year, **summary_data(p.summary, t.question)}
                       for p in t.points],

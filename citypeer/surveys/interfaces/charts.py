@@ -114,6 +114,8 @@ def trend_chart(trend: dict, *, salt: str) -> str | None:
                   label=_("median"))
         parts = [f"{p['year']}: {p['mean']:g}" for p in points]
         axes.set_ylabel(_("answer"), fontsize=8)
+        if trend.get("minimum") is not None and trend.get("maximum") is not None:
+            axes.set_ylim(trend["minimum"], trend["maximum"])
     else:
         labels: dict[str, str] = {}
         for p in points:

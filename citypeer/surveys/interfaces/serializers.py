@@ -344,6 +344,8 @@ class TrendSerializer(serializers.Serializer):
     code = serializers.CharField()
     kind = serializers.CharField()
     text = serializers.CharField()
+    minimum = serializers.FloatField(allow_null=True)
+    maximum = serializers.FloatField(allow_null=True)
     left_out = serializers.ListField(child=serializers.IntegerField())
     years = TrendYearSerializer(many=True)
 

@@ -21,6 +21,7 @@ from citypeer.surveys.domain.queries import (
     benchmark_by_id,
     cities_by_slug,
     is_signatory,
+    next_free_year,
     progress,
     published_surveys,
     responses_of_city,
@@ -70,8 +71,8 @@ def index(request):
 @login_required
 def new(request):
     require(request.user, MANAGE, reason=_("Only the network coordinator makes surveys."))
-    year = timezone.localdate().year
-    previous = previous_survey(year + 1)
+    year = next_free_year(timezone.localdate().year)
+    previous = previous_survey(year)
     form = SurveyForm(request.POST or None, previous=previous, initial={"year": year})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -91,3 +91,11 @@ def addable_benchmarks(survey: CharterSurvey) -> list[Benchmark]:
     """The newest version of each benchmark the survey is not yet built from."""
     used = set(survey.benchmarks.values_list("pk", flat=True))
     return [b for b in latest_versions() if b.pk not in used]
+
+
+def next_free_year(year: int) -> int:
+    """This year, or the first year after it without a survey."""
+    taken = set(CharterSurvey.objects.filter(year__gte=year).values_list("year", flat=True))
+    while year in taken:
+        year += 1
+    return year
