@@ -50,10 +50,6 @@ QUESTIONS = (
 )
 
 
-def survey_definition(title="Integrating Cities survey 2026") -> SurveyDefinition:
-    return SurveyDefinition(title=title, questions=QUESTIONS)
-
-
 def make_survey(year=2026, *, questions=QUESTIONS, open_it=True, deadline=None):
     from citypeer.surveys.domain.definitions import write_definition
 

@@ -59,7 +59,7 @@ def _by_link(token):
     return response
 
 
-class CityResponse(APIView):
+class ResponseDetail(APIView):
     @extend_schema(tags=TAG, operation_id="survey_responses_read",
                    responses={200: serializers.ResponseSerializer, **READ})
     def get(self, request, year, city):
@@ -73,7 +73,7 @@ class CityResponse(APIView):
         return _save(request, _by_account(request, year, city), submission=False)
 
 
-class Submission(APIView):
+class ResponseSubmission(APIView):
     @extend_schema(tags=TAG, operation_id="survey_responses_submit",
                    request=serializers.AnswersSerializer,
                    responses={200: serializers.ResponseSerializer, **EDIT, 400: PROBLEMS},

@@ -35,7 +35,7 @@ def _document(request, year) -> dict:
         "surveys.view_city_answers", survey))
 
 
-class Results(APIView):
+class ResultsDetail(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(tags=TAG, operation_id="survey_results",
@@ -65,7 +65,7 @@ class ResultsFile(APIView):
         return response
 
 
-class Trends(APIView):
+class TrendsDetail(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(tags=TAG, operation_id="survey_trends",

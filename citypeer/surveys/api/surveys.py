@@ -140,7 +140,7 @@ class QuestionDetail(APIView):
         return Response(status=204)
 
 
-class State(APIView):
+class SurveyState(APIView):
     @extend_schema(tags=TAG, operation_id="surveys_state", request=serializers.StateSerializer,
                    responses={200: serializers.SurveyDetailSerializer, **WRITE},
                    description="draft → open (its questions are checked; the deadline must be "
@@ -161,7 +161,7 @@ class State(APIView):
         return Response(_detail(survey))
 
 
-class Publication(APIView):
+class SurveyPublication(APIView):
     @extend_schema(tags=TAG, operation_id="surveys_publication",
                    request=serializers.PublicationSerializer,
                    responses={200: serializers.SurveyDetailSerializer, **WRITE})
@@ -173,7 +173,7 @@ class Publication(APIView):
             survey=survey, publication=data.validated_data["publication"])))
 
 
-class Invitations(APIView):
+class SurveyInvitations(APIView):
     @extend_schema(tags=TAG, operation_id="surveys_invitations",
                    request=serializers.InvitationRequestSerializer,
                    responses={200: serializers.InvitationOutcomeSerializer, **WRITE})
@@ -188,7 +188,7 @@ class Invitations(APIView):
         return Response(serializers.InvitationOutcomeSerializer(outcome).data)
 
 
-class Progress(APIView):
+class SurveyProgress(APIView):
     @extend_schema(tags=TAG, operation_id="surveys_progress",
                    responses={200: serializers.ProgressSerializer(many=True), **READ},
                    description="Who has answered: every signatory city and its status.")
@@ -197,7 +197,7 @@ class Progress(APIView):
         return Response(serializers.ProgressSerializer(progress(survey), many=True).data)
 
 
-class XLSForm(APIView):
+class SurveyXLSForm(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(tags=TAG, operation_id="surveys_xlsform",

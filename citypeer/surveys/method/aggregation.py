@@ -129,15 +129,3 @@ def trends(years: Sequence[tuple[int, SurveyDefinition, Sequence[QuestionSummary
                 left_out.append(year)
         found.append(QuestionTrend(question, tuple(points), tuple(left_out)))
     return found
-
-
-def city_series(code: str, answers_by_year: Mapping[int, Mapping[str, Mapping[str, object]]]
-                ) -> dict[str, list[tuple[int, object]]]:
-    """city -> [(year, answer)] for one question, from year -> city -> code -> answer (the
-    caller passes only the years in which the question kept its kind)."""
-    series: dict[str, list[tuple[int, object]]] = {}
-    for year in sorted(answers_by_year):
-        for city, answers in answers_by_year[year].items():
-            if code in answers:
-                series.setdefault(city, []).append((year, answers[code]))
-    return series

@@ -10,7 +10,7 @@ questions its conditions hide.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -237,9 +237,3 @@ def as_text(question: QuestionSpec, value, language: str = "") -> str:
     if isinstance(value, Decimal):
         return plain_number(value)
     return str(value)
-
-
-def answers_in_order(definition: SurveyDefinition, answers: Mapping[str, object]
-                     ) -> Sequence[tuple[QuestionSpec, object]]:
-    return [(q, answers.get(q.code)) for q in definition.questions]
-
