@@ -30,6 +30,7 @@ urlpatterns = [
     path("practices/", include("citypeer.practices.urls")),
     path("comparisons/", include("citypeer.comparisons.urls")),
     path("revisions/", include("citypeer.revisions.urls")),
+    path("surveys/", include("citypeer.surveys.urls")),
     path("api/v1/", include("citypeer.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -36,7 +36,7 @@ def test_every_step_keeps_its_rules_in_a_method_package():
     apps = sorted(p.parent.name for p in PACKAGE.glob("*/method"))
 
     assert apps == ["assessment", "comparisons", "deskreviews", "feedback", "initialreports",
-                    "revisions", "teams", "visits"]
+                    "revisions", "surveys", "teams", "visits"]
 
 
 def test_core_and_method_packages_import_no_django():

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("citypeer.comparisons.api")),
     path("", include("citypeer.revisions.api")),
     path("", include("citypeer.feedback.api")),
+    path("", include("citypeer.surveys.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

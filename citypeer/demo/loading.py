@@ -11,6 +11,7 @@ from citypeer.network.models import City
 from citypeer.people.models import User
 from citypeer.programmes.domain.programmes import PhaseDates, create_programme
 from citypeer.programmes.models import Programme
+from citypeer.surveys.demo import load_survey_demo
 
 ROLE_FLAGS = {
     "coordinator": "is_coordinator",
@@ -59,6 +60,7 @@ def load_demo() -> DemoLogin:
                 ],
             )
     _form_teams(Programme.objects.get(slug=data.PROGRAMME["slug"]))
+    load_survey_demo()
     return DemoLogin(coordinator.username, data.DEMO_PASSWORD, created)
 
 

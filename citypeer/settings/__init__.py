@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "citypeer.comparisons",
     "citypeer.revisions",
     "citypeer.feedback",
+    "citypeer.surveys",
     "citypeer.demo",
 ]
 
