@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from citypeer.core.benchmark.document import BenchmarkDocument, Indicator
+from citypeer.core.benchmark.document import BenchmarkDocument, DocumentIndicator
 from citypeer.core.benchmark.validation import Problem
 
 ADDED = "added"
@@ -48,8 +48,8 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass(frozen=True)
 class Change:
-    old: Indicator | None
-    new: Indicator | None
+    old: DocumentIndicator | None
+    new: DocumentIndicator | None
     similarity: float = 0.0
     by_override: bool = False
 
