@@ -72,7 +72,7 @@ def test_a_comment_on_an_unknown_indicator_names_the_field(programme, people):
         add_comment(programme=programme, indicator_code="XX/A/1", kind="wrong", text="",
                     author=people["peer"])
 
-    assert [p.location for p in err.value.problems] == ["indicator", "kind"]
+    assert [p.location for p in err.value.located] == ["indicator", "kind"]
 
 
 def test_only_the_coordinator_drafts(client, people, programme):
@@ -88,7 +88,7 @@ def test_revision_diff_mapping_publication_and_old_reviews(coordinator_client, p
     assert yaml.safe_load(draft.document)["version"] == 2
 
     saved = coordinator_client.post(f"/revisions/drafts/{draft.pk}/", {
-        "document": edited(draft.document), "overrides": "", "revision": 0})
+        "document": edited(draft.document), "overrides": "", "edit_count": 0})
     diff_page = coordinator_client.get(f"/revisions/drafts/{draft.pk}/diff/").content.decode()
     api = coordinator_client.get(f"/api/v1/revision-drafts/{draft.pk}/diff/").json()
 
@@ -106,7 +106,8 @@ def test_revision_diff_mapping_publication_and_old_reviews(coordinator_client, p
     assert api["mapping"]["GG/A/6"] == "GG/A/5"
     assert "GG/A/3" not in api["mapping"]
 
-    published = coordinator_client.post(f"/revisions/drafts/{draft.pk}/publish/")
+    published = coordinator_client.post(f"/revisions/drafts/{draft.pk}/publish/",
+                                        {"edit_count": 1})
 
     new = Benchmark.objects.get(slug="inti-cities-2009", version=2)
     assert published.status_code == 302
@@ -136,7 +137,7 @@ def test_a_bad_draft_is_refused_with_the_place_and_nothing_saved(coordinator_cli
 
     response = coordinator_client.post(f"/revisions/drafts/{draft.pk}/", {
         "document": before.replace("version: 2", "version: 1"), "overrides": "GG/A/1 = ZZ",
-        "revision": 0})
+        "edit_count": 0})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -151,7 +152,7 @@ def test_a_city_reviewed_again_on_the_new_version_shows_its_change(coordinator_c
     draft.save()
     from citypeer.revisions.domain.revisions import publish_draft
 
-    v2 = publish_draft(draft=draft, user=people["coordinator"])
+    v2 = publish_draft(draft=draft, user=people["coordinator"], edit_count=draft.edit_count)
     lyon = City.objects.get(slug="lyon")
     later = Programme.objects.create(slug="round-2012", name="Round 2012", benchmark=v2)
     ProgrammePhase.objects.create(programme=later, kind="kick_off", starts_on="2012-01-01")

@@ -47,7 +47,7 @@ def similarity(a: str, b: str) -> float:
 
 
 @dataclass(frozen=True)
-class Change:
+class IndicatorChange:
     old: DocumentIndicator | None
     new: DocumentIndicator | None
     similarity: float = 0.0
@@ -92,13 +92,13 @@ class Change:
 
 @dataclass(frozen=True)
 class Revision:
-    changes: tuple[Change, ...]
+    changes: tuple[IndicatorChange, ...]
 
     @property
     def mapping(self) -> dict[str, str]:
         return {c.old.code: c.new.code for c in self.changes if c.old and c.new}
 
-    def of_kind(self, kind: str) -> tuple[Change, ...]:
+    def of_kind(self, kind: str) -> tuple[IndicatorChange, ...]:
         return tuple(c for c in self.changes if kind in c.kinds)
 
     @property
@@ -193,11 +193,11 @@ def diff_benchmarks(
         if code in successor_of:
             o = successor_of[code]
             _n, ratio, by_override = paired[o]
-            changes.append(Change(old=old_by_code[o], new=ind, similarity=ratio,
-                                  by_override=by_override))
+            changes.append(IndicatorChange(old=old_by_code[o], new=ind, similarity=ratio,
+                                           by_override=by_override))
         else:
-            changes.append(Change(old=None, new=ind))
-    changes.extend(Change(old=ind, new=None) for code, ind in old_by_code.items()
+            changes.append(IndicatorChange(old=None, new=ind))
+    changes.extend(IndicatorChange(old=ind, new=None) for code, ind in old_by_code.items()
                    if code not in paired)
     return Revision(changes=tuple(changes))
 
