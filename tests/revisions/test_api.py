@@ -2,17 +2,10 @@
 edit it saw: without one the answer is a 400 naming `edit_count`, after someone saved the
 draft again a 409 with both versions, and nothing is published."""
 
-import pytest
-
 from citypeer.benchmarks.models import Benchmark
-from citypeer.revisions.domain.revisions import save_draft, start_draft
+from citypeer.revisions.domain.revisions import save_draft
 from citypeer.revisions.models import RevisionDraft
-from tests.revisions.test_revisions import edited
-
-
-@pytest.fixture
-def draft(inti, people):
-    return start_draft(base=inti, user=people["coordinator"])
+from tests.revisions.conftest import edited
 
 
 def test_the_diff_gives_the_edit_count_to_publish_with(coordinator_client, draft):

@@ -1,16 +1,9 @@
 """The draft page when someone else saved the draft first: both versions side by side, the
 saver's text kept in the form on top of the saved edit, and nothing written."""
 
-import pytest
-
-from citypeer.revisions.domain.revisions import save_draft, start_draft
+from citypeer.revisions.domain.revisions import save_draft
 from citypeer.revisions.models import RevisionDraft
-from tests.revisions.test_revisions import edited
-
-
-@pytest.fixture
-def draft(inti, people):
-    return start_draft(base=inti, user=people["coordinator"])
+from tests.revisions.conftest import edited
 
 
 def test_a_save_over_a_newer_edit_shows_both_versions(coordinator_client, draft):

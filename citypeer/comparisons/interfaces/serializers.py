@@ -11,17 +11,17 @@ def scores(help_text: str) -> serializers.DictField:
     return serializers.DictField(child=serializers.FloatField(**SCORE), help_text=help_text)
 
 
-class CodeNameSerializer(serializers.Serializer):
+class ComparisonPartSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
-class ProgrammeRefSerializer(serializers.Serializer):
+class ComparisonProgrammeSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
 
 
-class BenchmarkRefSerializer(serializers.Serializer):
+class ComparisonBenchmarkSerializer(serializers.Serializer):
     slug = serializers.CharField()
     version = serializers.IntegerField()
     title = serializers.CharField()
@@ -52,14 +52,14 @@ class ComparedCitySerializer(serializers.Serializer):
         help_text="indicator code -> meets, inconclusive, falls_short or not_assessed")
 
 
-class MedianSerializer(serializers.Serializer):
+class ComparisonMedianSerializer(serializers.Serializer):
     overall = serializers.FloatField(**SCORE)
     pillars = scores("pillar code -> median")
     values = scores("value code -> median")
     cells = scores("PILLAR/VALUE -> median")
 
 
-class DistributionSerializer(serializers.Serializer):
+class ComparisonDistributionSerializer(serializers.Serializer):
     indicator = serializers.CharField()
     meets = serializers.IntegerField()
     inconclusive = serializers.IntegerField()
@@ -79,16 +79,16 @@ class PublishedPracticeSerializer(serializers.Serializer):
 
 class ComparisonDocumentSerializer(serializers.Serializer):
     format = serializers.CharField(help_text="citypeer-comparison/1")
-    programme = ProgrammeRefSerializer()
-    benchmark = BenchmarkRefSerializer()
+    programme = ComparisonProgrammeSerializer()
+    benchmark = ComparisonBenchmarkSerializer()
     published_at = serializers.CharField(allow_null=True,
                                          help_text="ISO 8601; null: not published")
     method = serializers.CharField()
-    pillars = CodeNameSerializer(many=True)
-    values = CodeNameSerializer(many=True)
+    pillars = ComparisonPartSerializer(many=True)
+    values = ComparisonPartSerializer(many=True)
     cells = serializers.ListField(child=serializers.CharField())
     indicators = ComparedIndicatorSerializer(many=True)
     cities = ComparedCitySerializer(many=True)
-    median = MedianSerializer()
-    distributions = DistributionSerializer(many=True)
+    median = ComparisonMedianSerializer()
+    distributions = ComparisonDistributionSerializer(many=True)
     practices = PublishedPracticeSerializer(many=True)
