@@ -47,7 +47,10 @@ def similarity(a: str, b: str) -> float:
 
 
 @dataclass(frozen=True)
-class IndicatorChange:
+class IndicatorDiff:
+    """What became of one indicator from the old version to the new one: added (no `old`),
+    removed (no `new`), or carried over, reworded, moved or renumbered."""
+
     old: DocumentIndicator | None
     new: DocumentIndicator | None
     similarity: float = 0.0
@@ -92,13 +95,13 @@ class IndicatorChange:
 
 @dataclass(frozen=True)
 class Revision:
-    changes: tuple[IndicatorChange, ...]
+    changes: tuple[IndicatorDiff, ...]
 
     @property
     def mapping(self) -> dict[str, str]:
         return {c.old.code: c.new.code for c in self.changes if c.old and c.new}
 
-    def of_kind(self, kind: str) -> tuple[IndicatorChange, ...]:
+    def of_kind(self, kind: str) -> tuple[IndicatorDiff, ...]:
         return tuple(c for c in self.changes if kind in c.kinds)
 
     @property
@@ -193,11 +196,11 @@ def diff_benchmarks(
         if code in successor_of:
             o = successor_of[code]
             _n, ratio, by_override = paired[o]
-            changes.append(IndicatorChange(old=old_by_code[o], new=ind, similarity=ratio,
-                                           by_override=by_override))
+            changes.append(IndicatorDiff(old=old_by_code[o], new=ind, similarity=ratio,
+                                         by_override=by_override))
         else:
-            changes.append(IndicatorChange(old=None, new=ind))
-    changes.extend(IndicatorChange(old=ind, new=None) for code, ind in old_by_code.items()
+            changes.append(IndicatorDiff(old=None, new=ind))
+    changes.extend(IndicatorDiff(old=ind, new=None) for code, ind in old_by_code.items()
                    if code not in paired)
     return Revision(changes=tuple(changes))
 
