@@ -1,12 +1,15 @@
+"""/api/v1/benchmarks/: the benchmark library, read-only. A benchmark version is given as a
+document, in the form `citypeer benchmark export` writes (`docs/benchmark-format.md`)."""
+
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from citypeer.api.serializers import BenchmarkDocumentSerializer, BenchmarkSummarySerializer
 from citypeer.benchmarks.domain.library import benchmark_document
 from citypeer.benchmarks.domain.queries.benchmarks import benchmark_version, benchmarks_with_counts
+from citypeer.common.api import NOT_FOUND
+from citypeer.common.lookup import require
 from citypeer.core.benchmark import document_to_dict
 
 
@@ -17,20 +20,25 @@ class BenchmarkList(generics.ListAPIView):
     queryset = benchmarks_with_counts()
 
 
-class BenchmarkDetail(APIView):
+@extend_schema_view(get=extend_schema(
+    responses={200: BenchmarkDocumentSerializer, 404: NOT_FOUND},
+    operation_id="benchmark_version"))
+class BenchmarkDetail(generics.RetrieveAPIView):
     """One benchmark version as a document, in the form `citypeer benchmark export` writes."""
 
-    @extend_schema(responses=BenchmarkDocumentSerializer, operation_id="benchmark_version")
-    def get(self, request, slug, version=None):
-        benchmark = benchmark_version(slug=slug, version=version)
-        if benchmark is None or not request.user.has_perm("benchmarks.view_benchmark", benchmark):
+    serializer_class = BenchmarkDocumentSerializer
+
+    def get_object(self):
+        benchmark = benchmark_version(slug=self.kwargs["slug"],
+                                      version=self.kwargs.get("version"))
+        if benchmark is None:
             raise Http404
-        return Response(document_to_dict(benchmark_document(benchmark)))
+        require(self.request.user, "benchmarks.view_benchmark", benchmark)
+        return document_to_dict(benchmark_document(benchmark))
 
 
+@extend_schema_view(get=extend_schema(
+    responses={200: BenchmarkDocumentSerializer, 404: NOT_FOUND},
+    operation_id="benchmark_newest"))
 class BenchmarkNewest(BenchmarkDetail):
     """The newest version of a benchmark as a document."""
-
-    @extend_schema(responses=BenchmarkDocumentSerializer, operation_id="benchmark_newest")
-    def get(self, request, slug):
-        return super().get(request, slug)

@@ -38,81 +38,78 @@ class Benchmark(models.Model):
         return f"{self.title} ({self.slug} v{self.version})"
 
 
-class Value(models.Model):
+class BenchmarkPart(models.Model):
+    """A coded part of one benchmark version (a value, pillar, indicator, key factor or context
+    factor), kept in the order the benchmark document gives it."""
+
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+        ordering = ["benchmark", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def unique_code(name: str) -> list[models.UniqueConstraint]:
+    """A code names one part of its kind within a benchmark version."""
+    return [models.UniqueConstraint(fields=["benchmark", "code"], name=name)]
+
+
+class Value(BenchmarkPart):
     """A transversal value (Ambition, Leadership, Resources, Implementation, Evaluation)."""
 
     benchmark = models.ForeignKey(Benchmark, on_delete=models.CASCADE, related_name="values")
     code = models.CharField(_("code"), max_length=4)
     name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveIntegerField()
 
-    class Meta:
+    class Meta(BenchmarkPart.Meta):
         verbose_name = _("transversal value")
         verbose_name_plural = _("transversal values")
-        ordering = ["benchmark", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["benchmark", "code"], name="value_code")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
+        constraints = unique_code("value_code")
 
 
-class Pillar(models.Model):
+class Pillar(BenchmarkPart):
     benchmark = models.ForeignKey(Benchmark, on_delete=models.CASCADE, related_name="pillars")
     code = models.CharField(_("code"), max_length=4)
     name = models.CharField(_("name"), max_length=200)
     standard = models.TextField(_("standard"), blank=True)
-    position = models.PositiveIntegerField()
 
-    class Meta:
+    class Meta(BenchmarkPart.Meta):
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")
-        ordering = ["benchmark", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["benchmark", "code"], name="pillar_code")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
+        constraints = unique_code("pillar_code")
 
 
-class Indicator(models.Model):
+class Indicator(BenchmarkPart):
     benchmark = models.ForeignKey(Benchmark, on_delete=models.CASCADE, related_name="indicators")
     pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="indicators")
     value = models.ForeignKey(Value, on_delete=models.CASCADE, related_name="indicators")
     code = models.CharField(_("code"), max_length=20)
     number = models.PositiveIntegerField(_("number"))
     text = models.TextField(_("text"))
-    position = models.PositiveIntegerField()
 
-    class Meta:
+    class Meta(BenchmarkPart.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
-        ordering = ["benchmark", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["benchmark", "code"], name="indicator_code")
-        ]
+        constraints = unique_code("indicator_code")
 
     def __str__(self) -> str:
         return self.code
 
 
-class KeyFactor(models.Model):
+class KeyFactor(BenchmarkPart):
     benchmark = models.ForeignKey(Benchmark, on_delete=models.CASCADE, related_name="key_factors")
     code = models.CharField(_("code"), max_length=8)
     title = models.CharField(_("title"), max_length=200)
     standard = models.TextField(_("standard"))
     explanation = models.TextField(_("explanation"), blank=True)
-    position = models.PositiveIntegerField()
 
-    class Meta:
+    class Meta(BenchmarkPart.Meta):
         verbose_name = _("key factor")
         verbose_name_plural = _("key factors")
-        ordering = ["benchmark", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["benchmark", "code"], name="key_factor_code")
-        ]
+        constraints = unique_code("key_factor_code")
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
@@ -152,22 +149,15 @@ class CityExample(models.Model):
         return f"{self.city} ({self.year})" if self.year else self.city
 
 
-class ContextFactor(models.Model):
+class ContextFactor(BenchmarkPart):
     benchmark = models.ForeignKey(
         Benchmark, on_delete=models.CASCADE, related_name="context_factors"
     )
     code = models.CharField(_("code"), max_length=8)
     name = models.CharField(_("name"), max_length=200)
     examples = models.TextField(_("examples of what this factor may involve"))
-    position = models.PositiveIntegerField()
 
-    class Meta:
+    class Meta(BenchmarkPart.Meta):
         verbose_name = _("context factor")
         verbose_name_plural = _("context factors")
-        ordering = ["benchmark", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["benchmark", "code"], name="context_factor_code")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
+        constraints = unique_code("context_factor_code")

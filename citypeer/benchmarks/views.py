@@ -10,7 +10,9 @@ from citypeer.benchmarks.domain.queries.benchmarks import (
     benchmark_in_full,
     benchmark_version,
     benchmarks_with_counts,
+    other_versions,
 )
+from citypeer.benchmarks.interfaces import pages
 from citypeer.benchmarks.interfaces.forms import BenchmarkImportForm
 from citypeer.core.benchmark import BenchmarkDocumentError
 from citypeer.core.benchmark.validation import document_from_text
@@ -31,36 +33,12 @@ def benchmark_detail(request, slug, version=None):
     if found is None:
         raise Http404(_("No such benchmark."))
     benchmark = benchmark_in_full(found.pk)
-    values = list(benchmark.values.all())
-    indicators = list(benchmark.indicators.all())
-    pillars = []
-    for pillar in benchmark.pillars.all():
-        own = [i for i in indicators if i.pillar_id == pillar.pk]
-        cells = []
-        for value in values:
-            cell = [i for i in own if i.value_id == value.pk]
-            if cell:
-                cells.append({"value": value, "indicators": cell})
-        pillars.append({
-            "pillar": pillar,
-            "counts": [sum(1 for i in own if i.value_id == v.pk) for v in values],
-            "total": len(own),
-            "cells": cells,
-        })
-    other_versions = list(
-        benchmarks_with_counts().filter(slug=slug).exclude(pk=benchmark.pk).values_list(
-            "version", flat=True
-        )
-    )
     return render(request, "benchmarks/detail.html", {
         "benchmark": benchmark,
-        "values": values,
-        "pillars": pillars,
-        "value_totals": [sum(1 for i in indicators if i.value_id == v.pk) for v in values],
-        "indicator_count": len(indicators),
+        **pages.matrix_context(benchmark),
         "key_factors": list(benchmark.key_factors.all()),
         "context_factors": list(benchmark.context_factors.all()),
-        "other_versions": other_versions,
+        "other_versions": other_versions(benchmark),
     })
 
 

@@ -51,6 +51,8 @@ EDIT_CONFLICT = OpenApiResponse(
                 "both versions are given")
 REFUSED = OpenApiResponse(RefusalSerializer, description="a rule of the method says no")
 BAD_INPUT = OpenApiResponse(description="the fields that are wrong, each with its messages")
+FORBIDDEN = OpenApiResponse(description="your role does not allow this")
+NOT_FOUND = OpenApiResponse(description="no such object, or none you may see")
 
 
 def edit_count_from(request, *, required: bool = True) -> int | None:

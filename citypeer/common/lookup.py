@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from citypeer.programmes.models import Review
+from citypeer.programmes.models import Programme, Review
 
 # The largest id a database key can hold: beyond it a lookup is answered 404, not an error.
 MAX_ID = 2**63 - 1
@@ -38,6 +38,19 @@ def get_review(review_id, *, user=None, permission: str | None = None, queryset=
     if permission is not None:
         require(user, permission, review)
     return review
+
+
+def get_programme(slug, *, user=None, permission: str | None = None, queryset=None
+                  ) -> Programme:
+    """The programme with this slug, or Http404; with `permission`, also PermissionDenied
+    unless `user` has it on the programme. `queryset` says what to fetch with it."""
+    queryset = Programme.objects.select_related("benchmark") if queryset is None else queryset
+    programme = queryset.filter(slug=str(slug)).first()
+    if programme is None:
+        raise Http404(_("No such programme."))
+    if permission is not None:
+        require(user, permission, programme)
+    return programme
 
 
 def get_row(queryset, pk, *, message: str = ""):

@@ -5,89 +5,78 @@
     POST, DELETE comparisons/<programme>/publication/     publish (again) or withdraw
     GET          comparisons/<programme>/published/       the published comparison; no account
                                                           needed, like the public page
-"""
 
-from django.http import Http404, HttpResponse
+A programme on a toolkit benchmark has no comparison: 404 with the reason
+(`NotComparable`, answered by the shared exception handler)."""
+
+from django.http import Http404
 from django.urls import path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from citypeer.common.api import FORBIDDEN, NOT_FOUND
+from citypeer.common.lookup import get_programme
 from citypeer.comparisons.domain.comparisons import (
-    NotComparable,
     comparison_data,
     publish_comparison,
     published_data,
     unpublish_comparison,
 )
-from citypeer.comparisons.domain.queries import programme_for_comparison
-from citypeer.comparisons.interfaces.exports import FORMATS, export
+from citypeer.comparisons.interfaces.exports import FORMATS
+from citypeer.comparisons.interfaces.responses import download_response
+from citypeer.comparisons.interfaces.serializers import ComparisonDocumentSerializer
 
-DOCUMENT = OpenApiResponse(description="comparison document, described in docs/open-data.md")
-
-
-def _programme(request, slug, permission="comparisons.view_comparison"):
-    programme = programme_for_comparison(slug)
-    if programme is None:
-        raise Http404
-    if not request.user.has_perm(permission, programme):
-        raise PermissionDenied
-    return programme
-
-
-def _data(programme):
-    try:
-        return comparison_data(programme=programme)
-    except NotComparable as exc:
-        raise Http404(str(exc)) from exc
+DOCUMENT = OpenApiResponse(ComparisonDocumentSerializer,
+                           description="comparison document, described in docs/open-data.md")
+VIEW, PUBLISH = "comparisons.view_comparison", "comparisons.publish_comparison"
 
 
 class ComparisonDetail(APIView):
-    @extend_schema(responses={200: DOCUMENT})
+    @extend_schema(responses={200: DOCUMENT, 403: FORBIDDEN, 404: NOT_FOUND})
     def get(self, request, slug):
-        return Response(_data(_programme(request, slug)))
+        programme = get_programme(slug, user=request.user, permission=VIEW)
+        return Response(ComparisonDocumentSerializer(comparison_data(programme=programme)).data)
 
 
 class ComparisonData(APIView):
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses={(200, "application/octet-stream"): bytes, 403: FORBIDDEN,
+                              404: NOT_FOUND})
     def get(self, request, slug, fmt):
         if fmt not in FORMATS:
             raise Http404
-        programme = _programme(request, slug)
-        response = HttpResponse(export(_data(programme), fmt), content_type=FORMATS[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{slug}-comparison.{fmt}"'
-        return response
+        programme = get_programme(slug, user=request.user, permission=VIEW)
+        return download_response(comparison_data(programme=programme), fmt,
+                                 f"{slug}-comparison")
 
 
 class Publication(APIView):
-    @extend_schema(request=None, responses={201: DOCUMENT})
+    @extend_schema(request=None, responses={201: DOCUMENT, 403: FORBIDDEN, 404: NOT_FOUND})
     def post(self, request, slug):
-        programme = _programme(request, slug, "comparisons.publish_comparison")
-        try:
-            row = publish_comparison(programme=programme, user=request.user)
-        except NotComparable as exc:
-            raise Http404(str(exc)) from exc
-        return Response(row.data, status=201)
+        programme = get_programme(slug, user=request.user, permission=PUBLISH)
+        row = publish_comparison(programme=programme, user=request.user)
+        return Response(ComparisonDocumentSerializer(row.data).data,
+                        status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={204: None})
+    @extend_schema(request=None, responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND})
     def delete(self, request, slug):
-        programme = _programme(request, slug, "comparisons.publish_comparison")
+        programme = get_programme(slug, user=request.user, permission=PUBLISH)
         if not unpublish_comparison(programme=programme):
             raise Http404
-        return Response(status=204)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class Published(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={200: DOCUMENT})
+    @extend_schema(responses={200: DOCUMENT, 404: NOT_FOUND})
     def get(self, request, slug):
         data = published_data(slug=slug)
         if data is None:
             raise Http404
-        return Response(data)
+        return Response(ComparisonDocumentSerializer(data).data)
 
 
 urlpatterns = [

@@ -21,7 +21,7 @@ class PublishedComparison(models.Model):
     # Kept for the network's own record; never shown on the public page or in open data.
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("published comparison")

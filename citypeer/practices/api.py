@@ -6,45 +6,15 @@ permissions.
     GET reviews/<review>/practice-suggestions/                where the city falls short
 """
 
-from django.http import Http404
 from django.urls import path
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.response import Response
-from rest_framework.views import APIView
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics
 
+from citypeer.common.api import FORBIDDEN, NOT_FOUND
+from citypeer.common.lookup import get_review
 from citypeer.practices.domain.queries import search_practices, visible_practices
 from citypeer.practices.domain.suggestions import suggestions_for_review
-from citypeer.practices.models import GoodPractice
-from citypeer.programmes.models import Review
-
-
-class PracticeSerializer(serializers.ModelSerializer):
-    city = serializers.SerializerMethodField()
-    indicators = serializers.SerializerMethodField()
-    key_factors = serializers.SerializerMethodField()
-
-    class Meta:
-        model = GoodPractice
-        fields = ["id", "origin", "city", "year", "title", "theme", "description",
-                  "indicators", "key_factors", "transferable", "source"]
-
-    def get_city(self, practice) -> str:
-        return practice.city.name if practice.city else practice.city_name
-
-    def get_indicators(self, practice) -> list[str]:
-        return [i.code for i in practice.indicators.all()]
-
-    def get_key_factors(self, practice) -> list[str]:
-        return [k.code for k in practice.key_factors.all()]
-
-
-class SuggestionSerializer(serializers.Serializer):
-    indicator = serializers.CharField(source="indicator.code")
-    from_cities = PracticeSerializer(many=True)
-    from_publications = PracticeSerializer(many=True)
-
+from citypeer.practices.interfaces.serializers import PracticeSerializer, SuggestionSerializer
 
 SEARCH = [OpenApiParameter(name, str, description=text) for name, text in [
     ("q", "words in title, theme, description or city"), ("indicator", "code, e.g. GG/A/6"),
@@ -66,6 +36,7 @@ class PracticeList(generics.ListAPIView):
                                 key_factor=p.get("key_factor", ""), city=p.get("city", ""))
 
 
+@extend_schema_view(get=extend_schema(responses={200: PracticeSerializer, 404: NOT_FOUND}))
 class PracticeDetail(generics.RetrieveAPIView):
     serializer_class = PracticeSerializer
 
@@ -73,17 +44,18 @@ class PracticeDetail(generics.RetrieveAPIView):
         return visible_practices(self.request.user)
 
 
-class Suggestions(APIView):
-    @extend_schema(responses=SuggestionSerializer(many=True))
-    def get(self, request, review):
-        review = (Review.objects.select_related("programme__benchmark", "city")
-                  .filter(pk=review).first())
-        if review is None:
-            raise Http404
-        if not request.user.has_perm("practices.view_suggestions", review):
-            raise PermissionDenied
-        suggestions = suggestions_for_review(review=review, user=request.user)
-        return Response(SuggestionSerializer(suggestions, many=True).data)
+@extend_schema_view(get=extend_schema(responses={200: SuggestionSerializer(many=True),
+                                                 403: FORBIDDEN, 404: NOT_FOUND}))
+class Suggestions(generics.ListAPIView):
+    """Where the review's city falls short, practices of cities that meet the indicator."""
+
+    serializer_class = SuggestionSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        review = get_review(self.kwargs["review"], user=self.request.user,
+                            permission="practices.view_suggestions")
+        return suggestions_for_review(review=review, user=self.request.user)
 
 
 urlpatterns = [

@@ -37,7 +37,7 @@ class GoodPractice(models.Model):
     )
     # Set on the practices citypeer ships, so that loading them again finds them.
     shipped_key = models.CharField(max_length=120, blank=True, editable=False)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[indicators])
 
     class Meta:

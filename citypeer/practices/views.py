@@ -3,32 +3,20 @@ the practices to learn from where a reviewed city falls short."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from citypeer.common.lookup import get_review, get_row
 from citypeer.practices.domain.practices import add_review_practice
 from citypeer.practices.domain.queries import search_practices, visible_practices
 from citypeer.practices.domain.suggestions import suggestions_for_review
-from citypeer.practices.interfaces.forms import PracticeForm, SearchForm
-from citypeer.programmes.models import Review
-
-
-def _review(review_id, user, permission):
-    review = (Review.objects.select_related("programme__benchmark", "city")
-              .filter(pk=review_id).first())
-    if review is None:
-        raise Http404(_("No such review."))
-    if not user.has_perm(permission, review):
-        raise PermissionDenied
-    return review
+from citypeer.practices.interfaces.forms import PracticeForm, PracticeSearchForm
 
 
 @login_required
 def catalogue(request):
-    form = SearchForm(request.GET or None)
+    form = PracticeSearchForm(request.GET or None)
     criteria = form.cleaned_data if form.is_valid() else {}
     practices = search_practices(
         visible_practices(request.user), text=criteria.get("q", ""),
@@ -44,15 +32,13 @@ def catalogue(request):
 
 @login_required
 def detail(request, pk):
-    practice = visible_practices(request.user).filter(pk=pk).first()
-    if practice is None:
-        raise Http404(_("No such practice."))
+    practice = get_row(visible_practices(request.user), pk, message=_("No such practice."))
     return render(request, "practices/detail.html", {"practice": practice})
 
 
 @login_required
 def add(request, review):
-    review = _review(review, request.user, "practices.add_practice")
+    review = get_review(review, user=request.user, permission="practices.add_practice")
     form = PracticeForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
         practice = add_review_practice(review=review, data=form.cleaned_data,
@@ -65,7 +51,7 @@ def add(request, review):
 
 @login_required
 def suggestions(request, review):
-    review = _review(review, request.user, "practices.view_suggestions")
+    review = get_review(review, user=request.user, permission="practices.view_suggestions")
     return render(request, "practices/suggestions.html", {
         "review": review,
         "suggestions": suggestions_for_review(review=review, user=request.user),

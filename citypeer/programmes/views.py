@@ -1,25 +1,28 @@
+"""Pages of programmes: the list, a new programme, its dashboard (reviews × steps) and a
+review step's status, due date and responsible person."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rules.contrib.views import permission_required
 
+from citypeer.common.lookup import get_programme, get_row, require
 from citypeer.programmes.domain.programmes import ProgrammeError, create_programme, update_step
-from citypeer.programmes.domain.queries.programmes import programme_dashboard
+from citypeer.programmes.domain.queries.programmes import (
+    programmes_for_dashboard,
+    programmes_with_reviews,
+    reviews_visible_to,
+)
 from citypeer.programmes.interfaces.forms import ProgrammeForm, ReviewStepForm
-from citypeer.programmes.models import Programme, ReviewStep
+from citypeer.programmes.models import ReviewStep
 
 
 @login_required
 def programme_list(request):
-    programmes = (
-        Programme.objects.select_related("benchmark")
-        .prefetch_related("cities", "reviews__city")
-        .order_by("name")
-    )
-    return render(request, "programmes/programme_list.html", {"programmes": programmes})
+    return render(request, "programmes/programme_list.html",
+                  {"programmes": programmes_with_reviews()})
 
 
 @permission_required("programmes.change_programme", raise_exception=True)
@@ -36,7 +39,7 @@ def programme_create(request):
                 description=data["description"],
             )
         except ProgrammeError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, _("Programme created."))
             return redirect("programmes:detail", slug=programme.slug)
@@ -45,19 +48,12 @@ def programme_create(request):
 
 @login_required
 def programme_detail(request, slug):
-    try:
-        programme = programme_dashboard(slug)
-    except Programme.DoesNotExist:
-        from django.http import Http404
-
-        raise Http404 from None
+    programme = get_programme(slug, queryset=programmes_for_dashboard())
     reviews = list(programme.reviews.all())
-    visible = [r for r in reviews if request.user.has_perm("programmes.view_review", r)]
-    host_ids = {r.city_id for r in reviews}
     return render(request, "programmes/programme_detail.html", {
         "programme": programme,
-        "reviews": visible,
-        "host_ids": host_ids,
+        "reviews": reviews_visible_to(request.user, reviews),
+        "host_ids": {r.city_id for r in reviews},
         "steps": ReviewStep.Step.choices,
         "today": timezone.localdate(),
         "can_change": request.user.has_perm("programmes.change_programme", programme),
@@ -65,12 +61,9 @@ def programme_detail(request, slug):
 
 
 def step_edit(request, slug, step_id):
-    step = get_object_or_404(
-        ReviewStep.objects.select_related("review__city", "review__programme"),
-        pk=step_id, review__programme__slug=slug,
-    )
-    if not request.user.has_perm("programmes.change_review", step.review):
-        raise PermissionDenied
+    step = get_row(ReviewStep.objects.select_related("review__city", "review__programme")
+                   .filter(review__programme__slug=slug), step_id)
+    require(request.user, "programmes.change_review", step.review)
     form = ReviewStepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
         update_step(step=step, status=form.cleaned_data["status"],

@@ -6,117 +6,106 @@ permissions.
     POST      revision-drafts/<id>/publish/                 import as the new version
 """
 
-from django.http import Http404
 from django.urls import path
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from citypeer.programmes.models import Programme
+from citypeer.common.api import (
+    BAD_INPUT,
+    EDIT_CONFLICT,
+    FORBIDDEN,
+    NOT_FOUND,
+    edit_count_from,
+)
+from citypeer.common.lookup import get_programme, get_row, require
+from citypeer.revisions.domain.queries import comments_on, drafts_in_full
 from citypeer.revisions.domain.revisions import (
     RevisionRefused,
     add_comment,
-    comments_on,
     draft_diff,
     publish_draft,
 )
-from citypeer.revisions.models import IndicatorComment, RevisionDraft
+from citypeer.revisions.interfaces.serializers import (
+    CommentSerializer,
+    DiffSerializer,
+    PublishedVersionSerializer,
+    PublishSerializer,
+)
 
 
-class CommentSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    indicator = serializers.CharField(help_text="indicator code, e.g. GG/I/3")
-    kind = serializers.ChoiceField(choices=IndicatorComment.Kind.choices)
-    text = serializers.CharField(required=False, allow_blank=True, default="")
-    created_at = serializers.DateTimeField(read_only=True)
+def _bad_input(exc: RevisionRefused) -> ValidationError:
+    """A refused comment or draft names the wrong places as fields, as the API does."""
+    return ValidationError(exc.by_location())
 
 
-class ChangeSerializer(serializers.Serializer):
-    old = serializers.CharField(allow_null=True)
-    new = serializers.CharField(allow_null=True)
-    kinds = serializers.ListField(child=serializers.CharField())
-    similarity = serializers.FloatField()
+class Comments(generics.ListCreateAPIView):
+    serializer_class = CommentSerializer
+    pagination_class = None
 
+    def programme(self):
+        """The programme, once per request: 404 or 403 before anything else is read."""
+        if not hasattr(self, "_programme"):
+            self._programme = get_programme(self.kwargs["slug"], user=self.request.user,
+                                            permission="revisions.comment_on_indicators")
+        return self._programme
 
-class DiffSerializer(serializers.Serializer):
-    old_version = serializers.IntegerField()
-    new_version = serializers.IntegerField()
-    changes = ChangeSerializer(many=True)
-    mapping = serializers.DictField(child=serializers.CharField())
+    def get_queryset(self):
+        programme = self.programme()
+        return comments_on(programme.benchmark).filter(programme=programme)
 
-
-def _refused(exc: RevisionRefused):
-    return ValidationError({p.location: [p.message] for p in exc.problems})
-
-
-class Comments(APIView):
-    def _programme(self, request, slug):
-        programme = Programme.objects.select_related("benchmark").filter(slug=slug).first()
-        if programme is None:
-            raise Http404
-        if not request.user.has_perm("revisions.comment_on_indicators", programme):
-            raise PermissionDenied
-        return programme
-
-    @extend_schema(responses=CommentSerializer(many=True))
+    @extend_schema(responses={200: CommentSerializer(many=True), 403: FORBIDDEN,
+                              404: NOT_FOUND})
     def get(self, request, slug):
-        programme = self._programme(request, slug)
-        comments = comments_on(programme.benchmark).filter(programme=programme)
-        return Response([{"id": c.pk, "indicator": c.indicator.code, "kind": c.kind,
-                          "text": c.text, "created_at": c.created_at} for c in comments])
+        return super().get(request, slug)
 
-    @extend_schema(request=CommentSerializer, responses={201: CommentSerializer})
+    @extend_schema(responses={201: CommentSerializer, 400: BAD_INPUT, 403: FORBIDDEN,
+                              404: NOT_FOUND})
     def post(self, request, slug):
-        programme = self._programme(request, slug)
-        serializer = CommentSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        self.programme()
+        return super().post(request, slug)
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
         try:
-            c = add_comment(programme=programme, author=request.user,
-                            indicator_code=serializer.validated_data["indicator"],
-                            kind=serializer.validated_data["kind"],
-                            text=serializer.validated_data["text"])
+            serializer.instance = add_comment(
+                programme=self.programme(), author=self.request.user,
+                indicator_code=data["indicator"]["code"], kind=data["kind"], text=data["text"])
         except RevisionRefused as exc:
-            raise _refused(exc) from exc
-        return Response({"id": c.pk, "indicator": c.indicator.code, "kind": c.kind,
-                         "text": c.text, "created_at": c.created_at}, status=201)
+            raise _bad_input(exc) from exc
 
 
 def _draft(request, pk):
-    if not request.user.has_perm("revisions.draft_revision"):
-        raise PermissionDenied
-    draft = RevisionDraft.objects.select_related("base", "published").filter(pk=pk).first()
-    if draft is None:
-        raise Http404
-    return draft
+    require(request.user, "revisions.draft_revision")
+    return get_row(drafts_in_full(), pk)
 
 
 class DraftDiffView(APIView):
-    @extend_schema(responses=DiffSerializer)
+    @extend_schema(responses={200: DiffSerializer, 400: BAD_INPUT, 403: FORBIDDEN,
+                              404: NOT_FOUND})
     def get(self, request, pk):
         try:
             result = draft_diff(_draft(request, pk))
         except RevisionRefused as exc:
-            raise _refused(exc) from exc
-        return Response({
-            "old_version": result.old.version, "new_version": result.new.version,
-            "changes": [{"old": c.old_code, "new": c.new_code, "kinds": list(c.kinds),
-                         "similarity": round(c.similarity, 3)}
-                        for c in result.revision.changes],
-            "mapping": result.revision.mapping,
-        })
+            raise _bad_input(exc) from exc
+        return Response(DiffSerializer(result).data)
 
 
 class DraftPublish(APIView):
-    @extend_schema(request=None, responses={201: DiffSerializer})
+    @extend_schema(request=PublishSerializer,
+                   responses={201: PublishedVersionSerializer, 400: BAD_INPUT, 403: FORBIDDEN,
+                              404: NOT_FOUND, 409: EDIT_CONFLICT})
     def post(self, request, pk):
         draft = _draft(request, pk)
         try:
-            benchmark = publish_draft(draft=draft, user=request.user)
+            benchmark = publish_draft(draft=draft, user=request.user,
+                                      edit_count=edit_count_from(request))
         except RevisionRefused as exc:
-            raise _refused(exc) from exc
-        return Response({"slug": benchmark.slug, "version": benchmark.version}, status=201)
+            raise _bad_input(exc) from exc
+        return Response(PublishedVersionSerializer(benchmark).data,
+                        status=status.HTTP_201_CREATED)
 
 
 urlpatterns = [

@@ -3,19 +3,21 @@ coordinator's drafts, their diff against the version revised, and publication.""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from citypeer.benchmarks.models import Indicator
-from citypeer.programmes.models import Programme
+from citypeer.common.editing import EditConflict
+from citypeer.common.lookup import get_programme, get_row, require
+from citypeer.revisions.domain.queries import (
+    comments_on,
+    drafts_in_full,
+    drafts_of,
+    indicators_in_order,
+)
 from citypeer.revisions.domain.revisions import (
-    DraftConflict,
     RevisionRefused,
     add_comment,
-    comments_on,
     draft_diff,
     overrides_text,
     parse_overrides,
@@ -23,44 +25,21 @@ from citypeer.revisions.domain.revisions import (
     save_draft,
     start_draft,
 )
+from citypeer.revisions.interfaces import pages
 from citypeer.revisions.interfaces.forms import CommentForm, DraftForm
-from citypeer.revisions.method.diff import MOVED, RENUMBERED, REWORDED, UNCHANGED
 from citypeer.revisions.models import IndicatorComment, RevisionDraft
 
 
-def _programme(slug, user, permission):
-    programme = Programme.objects.select_related("benchmark").filter(slug=slug).first()
-    if programme is None:
-        raise Http404(_("No such programme."))
-    if not user.has_perm(permission, programme):
-        raise PermissionDenied
-    return programme
-
-
 def _draft(pk, user):
-    if not user.has_perm("revisions.draft_revision"):
-        raise PermissionDenied
-    draft = RevisionDraft.objects.select_related("base", "programme", "published").filter(
-        pk=pk).first()
-    if draft is None:
-        raise Http404(_("No such draft."))
-    return draft
-
-
-def _grouped(comments):
-    groups: dict[str, dict] = {}
-    for c in comments:
-        group = groups.setdefault(c.indicator.code, {"indicator": c.indicator, "comments": []})
-        group["comments"].append(c)
-    return list(groups.values())
+    require(user, "revisions.draft_revision")
+    return get_row(drafts_in_full(), pk, message=_("No such draft."))
 
 
 @login_required
 def programme_comments(request, slug):
-    programme = _programme(slug, request.user, "revisions.comment_on_indicators")
-    indicators = list(Indicator.objects.filter(benchmark=programme.benchmark)
-                      .order_by("position"))
-    form = CommentForm(request.POST or None, indicators=indicators,
+    programme = get_programme(slug, user=request.user,
+                              permission="revisions.comment_on_indicators")
+    form = CommentForm(request.POST or None, indicators=indicators_in_order(programme.benchmark),
                        initial={"indicator": request.GET.get("indicator")})
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,24 +47,24 @@ def programme_comments(request, slug):
                         kind=form.cleaned_data["kind"], text=form.cleaned_data["text"],
                         author=request.user)
         except RevisionRefused as exc:
-            for p in exc.problems:
-                form.add_error(None, str(p))
+            for problem in exc.problems:
+                form.add_error(None, problem)
         else:
             messages.success(request, _("Thank you: the comment is recorded for the benchmark "
                                         "revision."))
             return redirect("revisions:comments", slug=programme.slug)
     comments = comments_on(programme.benchmark).filter(programme=programme)
     return render(request, "revisions/comments.html", {
-        "programme": programme, "form": form, "groups": _grouped(comments),
+        "programme": programme, "form": form, "groups": pages.grouped_comments(comments),
         "can_draft": request.user.has_perm("revisions.draft_revision"),
-        "drafts": RevisionDraft.objects.filter(base=programme.benchmark),
+        "drafts": drafts_of(programme.benchmark),
     })
 
 
 @login_required
 @require_POST
 def new_draft(request, slug):
-    programme = _programme(slug, request.user, "revisions.draft_revision")
+    programme = get_programme(slug, user=request.user, permission="revisions.draft_revision")
     draft = start_draft(base=programme.benchmark, programme=programme, user=request.user)
     return redirect("revisions:draft", pk=draft.pk)
 
@@ -95,26 +74,29 @@ def draft(request, pk):
     draft = _draft(pk, request.user)
     form = DraftForm(request.POST or None, initial={
         "document": draft.document, "overrides": overrides_text(draft.overrides),
-        "revision": draft.revision})
+        "edit_count": draft.edit_count})
+    conflict = None
     if request.method == "POST" and draft.state == RevisionDraft.State.DRAFT and form.is_valid():
         try:
             save_draft(draft=draft, document_text=form.cleaned_data["document"],
                        overrides=parse_overrides(form.cleaned_data["overrides"]),
-                       revision=form.cleaned_data["revision"])
+                       edit_count=form.cleaned_data["edit_count"])
         except RevisionRefused as exc:
-            for p in exc.problems:
-                form.add_error(None, str(p))
-        except DraftConflict:
-            form.add_error(None, _("Someone saved this draft meanwhile; reload it and make "
-                                   "your changes again."))
+            for problem in exc.problems:
+                form.add_error(None, problem)
+        except EditConflict as exc:
+            # Yours stays in the form, now on top of the saved edit: sending it again
+            # replaces the saved version knowingly.
+            conflict = exc
+            form = DraftForm({**request.POST.dict(), "edit_count": exc.edits[0].edit_count})
         else:
             messages.success(request, _("Draft saved."))
             return redirect("revisions:diff", pk=draft.pk)
     return render(request, "revisions/draft.html", {
-        "draft": draft, "form": form,
-        "groups": _grouped(comments_on(draft.base)),
+        "draft": draft, "form": form, "conflict": conflict,
+        "groups": pages.grouped_comments(comments_on(draft.base)),
         "kinds": IndicatorComment.Kind,
-    })
+    }, status=409 if conflict else 200)
 
 
 @login_required
@@ -125,13 +107,8 @@ def diff(request, pk):
     except RevisionRefused as exc:
         return render(request, "revisions/diff.html", {"draft": draft,
                                                        "problems": exc.problems})
-    changes = [c for c in result.revision.changes if c.kinds != (UNCHANGED,)]
-    return render(request, "revisions/diff.html", {
-        "draft": draft, "old": result.old, "new": result.new, "changes": changes,
-        "counts": result.revision.counts, "mapping": sorted(result.revision.mapping.items()),
-        "labels": {REWORDED: _("reworded"), MOVED: _("moved"), RENUMBERED: _("renumbered"),
-                   "added": _("added"), "removed": _("removed")},
-    })
+    return render(request, "revisions/diff.html", {"draft": draft,
+                                                   **pages.diff_context(result)})
 
 
 @login_required
@@ -139,10 +116,15 @@ def diff(request, pk):
 def publish(request, pk):
     draft = _draft(pk, request.user)
     try:
-        benchmark = publish_draft(draft=draft, user=request.user)
+        edit_count = int(request.POST.get("edit_count", ""))
+    except ValueError:
+        messages.error(request, _("Open the changes again and publish from there."))
+        return redirect("revisions:diff", pk=draft.pk)
+    try:
+        benchmark = publish_draft(draft=draft, user=request.user, edit_count=edit_count)
     except RevisionRefused as exc:
-        for p in exc.problems:
-            messages.error(request, str(p))
+        for problem in exc.problems:
+            messages.error(request, problem)
         return redirect("revisions:diff", pk=draft.pk)
     messages.success(request, _("Published as version %(version)s. Programmes on the old "
                                 "version keep it.") % {"version": benchmark.version})

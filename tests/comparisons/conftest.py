@@ -1,13 +1,13 @@
-"""A small programme whose scores are computed by hand, made directly with the ORM."""
+"""The comparisons' world: a small programme whose scores are computed by hand, built from
+the shared factories (`tests/factories.py`)."""
+
+from dataclasses import dataclass
 
 import pytest
 
 from citypeer.assessment.models import Assessment
-from citypeer.benchmarks.domain.library import import_benchmark
-from citypeer.benchmarks.models import Indicator
-from citypeer.core.benchmark import document_from_dict, validate_document
-from citypeer.network.models import City
-from citypeer.programmes.models import Programme, Review
+from citypeer.programmes.models import Programme
+from tests.factories import indicators_of, make_benchmark, make_review
 
 SMALL = {
     "slug": "small-matrix", "version": 1, "title": "Small matrix", "kind": "matrix",
@@ -43,30 +43,29 @@ COLOURS = {
 }
 
 
-@pytest.fixture
-def small_benchmark(db):
-    assert validate_document(SMALL) == []
-    return import_benchmark(document=document_from_dict(SMALL))
-
-
 def make_programme(benchmark, colours, *, slug="round-2008", rationale=""):
+    """A programme reviewing each city of `colours` (slug -> indicator code -> colour), with
+    those colours as the teams' assessments; the programme and its reviews by city."""
     programme = Programme.objects.create(slug=slug, name=slug.replace("-", " ").title(),
                                          benchmark=benchmark)
-    indicators = {i.code: i for i in Indicator.objects.filter(benchmark=benchmark)}
-    reviews = {}
-    assessments = []
-    for city_slug, by_code in colours.items():
-        city, _ = City.objects.get_or_create(
-            slug=city_slug, defaults={"name": city_slug.title(), "country": "EU"})
-        programme.cities.add(city)
-        reviews[city_slug] = review = Review.objects.create(programme=programme, city=city)
-        assessments += [Assessment(review=review, indicator=indicators[code], colour=colour,
-                                   rationale=rationale)
-                        for code, colour in by_code.items()]
-    Assessment.objects.bulk_create(assessments)
+    indicators = indicators_of(benchmark)
+    reviews = {city: make_review(benchmark, host=city, slug=slug) for city in colours}
+    Assessment.objects.bulk_create(
+        Assessment(review=reviews[city], indicator=indicators[code], colour=colour,
+                   rationale=rationale)
+        for city, by_code in colours.items() for code, colour in by_code.items())
     return programme, reviews
 
 
+@dataclass(frozen=True)
+class World:
+    benchmark: object
+    programme: object
+    reviews: dict  # city slug -> review
+
+
 @pytest.fixture
-def small_programme(small_benchmark):
-    return make_programme(small_benchmark, COLOURS)[0]
+def world(db) -> World:
+    benchmark = make_benchmark(SMALL)
+    programme, reviews = make_programme(benchmark, COLOURS)
+    return World(benchmark=benchmark, programme=programme, reviews=reviews)

@@ -6,6 +6,7 @@ from citypeer.comparisons.domain.comparisons import publish_comparison
 from citypeer.practices.models import GoodPractice
 from tests.comparisons.conftest import COLOURS, SMALL, make_programme
 from tests.conftest import make_person
+from tests.factories import make_benchmark
 
 PEOPLE = [("wilhelmina_oyelaran", "Wilhelmina Oyelaran", "w.oyelaran@example.org"),
           ("bartholomew_quince", "Bartholomew Quince", "b.quince@example.org")]
@@ -13,10 +14,7 @@ PEOPLE = [("wilhelmina_oyelaran", "Wilhelmina Oyelaran", "w.oyelaran@example.org
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    from citypeer.benchmarks.domain.library import import_benchmark
-    from citypeer.core.benchmark import document_from_dict
-
-    benchmark = import_benchmark(document=document_from_dict(SMALL))
+    benchmark = make_benchmark(SMALL)
     published, reviews = make_programme(benchmark, COLOURS, slug="published-round",
                                         rationale="As Wilhelmina Oyelaran told us")
     hidden, _ = make_programme(benchmark, {"hiddenburg": {"GG/A/1": "meets"}},

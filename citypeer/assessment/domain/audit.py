@@ -167,7 +167,12 @@ def _entry(spec, record, previous, m2m_values, indicator_codes, interviews, work
                                                                    indicator_codes),
                  action=record.history_type, when=record.history_date,
                  who=str(record.history_user) if record.history_user_id else "",
-                 changes=changes, revision=getattr(record, "revision", None))
+                 changes=changes, revision=_edit_count(record))
+
+
+def _edit_count(record) -> int | None:
+    # Good practices (practices app) call their edit counter edit_count already.
+    return getattr(record, "edit_count", getattr(record, "revision", None))
 
 
 def _label(spec, record, indicator_codes) -> str:
@@ -197,5 +202,5 @@ def deleted_items(review) -> list[Entry]:
                              label=_label(spec, record, {}), action="-",
                              when=record.history_date,
                              who=str(record.history_user) if record.history_user_id else "",
-                             revision=record.revision))
+                             revision=_edit_count(record)))
     return out

@@ -212,7 +212,7 @@ def practice_data(practice: GoodPractice) -> dict:
     return {
         "id": practice.pk, "title": practice.title, "description": practice.description,
         "indicators": [i.code for i in practice.indicators.all()],
-        "transferable": practice.transferable, "revision": practice.revision,
+        "transferable": practice.transferable, "revision": practice.edit_count,
     }
 
 
@@ -225,7 +225,7 @@ def save_good_practice(*, review, by, practice: GoodPractice | None = None, revi
         created = practice is None
         if not created:
             locked = GoodPractice.objects.select_for_update().filter(pk=practice.pk).first()
-            if locked is None or locked.revision != revision:
+            if locked is None or locked.edit_count != revision:
                 raise StaleRevision(what=_("good practice"), attempted=attempted,
                                     current=practice_data(locked) if locked else None)
             practice = locked
@@ -234,7 +234,7 @@ def save_good_practice(*, review, by, practice: GoodPractice | None = None, revi
                                     city=review.city, year=None)
         practice.title, practice.description = clean.title, clean.description
         practice.transferable = clean.transferable
-        practice.revision = revision + 1
+        practice.edit_count = revision + 1
         save_with_history(practice, by=by, created=created,
                           m2m={"indicators": clean.indicators})
     return practice
@@ -243,7 +243,7 @@ def save_good_practice(*, review, by, practice: GoodPractice | None = None, revi
 def delete_good_practice(*, practice: GoodPractice, by, revision: int) -> None:
     with transaction.atomic():
         locked = GoodPractice.objects.select_for_update().filter(pk=practice.pk).first()
-        if locked is None or locked.revision != revision:
+        if locked is None or locked.edit_count != revision:
             raise StaleRevision(what=_("good practice"), attempted={"revision": revision},
                                 current=practice_data(locked) if locked else None)
         delete_with_history(locked, by=by)
@@ -259,6 +259,6 @@ def restore_good_practice(*, review, practice_id: int, by) -> GoodPractice:
                                 % {"id": practice_id})
         indicators = [row.indicator_id for row in record.indicators.all()]
         practice = record.instance
-        practice.revision = record.revision + 1
+        practice.edit_count = record.edit_count + 1
         save_with_history(practice, m2m={"indicators": indicators}, by=by, created=True)
     return practice

@@ -21,20 +21,23 @@ from citypeer.benchmarks.models import (
     Pillar,
     Value,
 )
+from citypeer.common.refusals import Refused
 from citypeer.core.benchmark import (
     BenchmarkDocument,
+    DocumentCityExample,
+    DocumentContextFactor,
+    DocumentIndicator,
+    DocumentKeyFactor,
+    DocumentPillar,
+    DocumentValue,
     document_to_dict,
     load_document,
 )
-from citypeer.core.benchmark import CityExample as DocCityExample
-from citypeer.core.benchmark import ContextFactor as DocContextFactor
-from citypeer.core.benchmark import Indicator as DocIndicator
-from citypeer.core.benchmark import KeyFactor as DocKeyFactor
-from citypeer.core.benchmark import Pillar as DocPillar
-from citypeer.core.benchmark import Value as DocValue
 
 
-class BenchmarkExists(Exception):
+class BenchmarkExists(Refused):
+    """A version is never changed in place: importing one that is stored is refused."""
+
     def __init__(self, slug: str, version: int):
         self.slug, self.version = slug, version
         super().__init__(
@@ -43,8 +46,8 @@ class BenchmarkExists(Exception):
         )
 
 
-class BenchmarkInUse(Exception):
-    pass
+class BenchmarkInUse(Refused):
+    """A stored version that a programme uses cannot be replaced."""
 
 
 def content_hash(document: BenchmarkDocument) -> str:
@@ -149,14 +152,14 @@ def benchmark_document(benchmark: Benchmark) -> BenchmarkDocument:
         by_pillar.setdefault(ind.pillar_id, []).append(ind)
     pillars = []
     for p in b.pillars.all():
-        cells: dict[str, list[DocIndicator]] = {}
+        cells: dict[str, list[DocumentIndicator]] = {}
         for ind in by_pillar.get(p.pk, []):
             value_code = values[ind.value_id]
             cells.setdefault(value_code, []).append(
-                DocIndicator(code=ind.code, text=ind.text, pillar=p.code, value=value_code)
+                DocumentIndicator(code=ind.code, text=ind.text, pillar=p.code, value=value_code)
             )
         pillars.append(
-            DocPillar(
+            DocumentPillar(
                 code=p.code,
                 name=p.name,
                 standard=p.standard,
@@ -172,24 +175,24 @@ def benchmark_document(benchmark: Benchmark) -> BenchmarkDocument:
         source=b.source,
         description=b.description,
         standard=b.standard,
-        values=tuple(DocValue(code=v.code, name=v.name) for v in b.values.all()),
+        values=tuple(DocumentValue(code=v.code, name=v.name) for v in b.values.all()),
         pillars=tuple(pillars),
         key_factors=tuple(
-            DocKeyFactor(
+            DocumentKeyFactor(
                 code=k.code,
                 title=k.title,
                 standard=k.standard,
                 explanation=k.explanation,
                 guide_questions=tuple(q.text for q in k.guide_questions.all()),
                 examples=tuple(
-                    DocCityExample(city=e.city, year=e.year, text=e.text)
+                    DocumentCityExample(city=e.city, year=e.year, text=e.text)
                     for e in k.examples.all()
                 ),
             )
             for k in b.key_factors.all()
         ),
         context_factors=tuple(
-            DocContextFactor(code=c.code, name=c.name, examples=c.examples)
+            DocumentContextFactor(code=c.code, name=c.name, examples=c.examples)
             for c in b.context_factors.all()
         ),
     )

@@ -11,15 +11,15 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from citypeer.common.refusals import Refused
 from citypeer.comparisons.domain.queries import (
     colours_of,
     matrix_of,
-    programme_for_comparison,
+    published_practices,
     reviews_of,
 )
 from citypeer.comparisons.method.aggregation import IndicatorRef, compare_cities
 from citypeer.comparisons.models import PublishedComparison
-from citypeer.practices.models import GoodPractice
 from citypeer.programmes.models import Programme
 
 FORMAT = "citypeer-comparison/1"
@@ -33,8 +33,11 @@ METHOD = (
 )
 
 
-class NotComparable(Exception):
-    pass
+class NotComparable(Refused):
+    """A toolkit benchmark has no scores: its programme has no comparison (404: there is
+    nothing to show)."""
+
+    status_code = 404
 
 
 def _round(score: float | None) -> float | None:
@@ -106,17 +109,11 @@ def comparison_data(*, programme: Programme) -> dict:
             {"indicator": d.code, **d.counts, "mean": _round(d.mean)}
             for d in result.distributions.values()
         ],
-        "practices": _published_practices(programme),
-    }
-
-
-def _published_practices(programme: Programme) -> list[dict]:
-    practices = (GoodPractice.objects.filter(review__programme=programme, published=True)
-                 .select_related("review__city").prefetch_related("indicators")
-                 .order_by("review__city__name", "title"))
-    return [{"city": p.review.city.name, "title": p.title, "year": p.year, "theme": p.theme,
+        "practices": [
+            {"city": p.review.city.name, "title": p.title, "year": p.year, "theme": p.theme,
              "description": p.description, "indicators": [i.code for i in p.indicators.all()]}
-            for p in practices]
+            for p in published_practices(programme)],
+    }
 
 
 def published_data(*, slug: str) -> dict | None:
@@ -137,7 +134,7 @@ def publish_comparison(*, programme: Programme, user) -> PublishedComparison:
         )
         if not _created:
             row.data, row.published_at, row.published_by = data, now, user
-            row.revision += 1
+            row.edit_count += 1
             row.save()
     return row
 
@@ -145,7 +142,3 @@ def publish_comparison(*, programme: Programme, user) -> PublishedComparison:
 def unpublish_comparison(*, programme: Programme) -> bool:
     deleted, _ = PublishedComparison.objects.filter(programme=programme).delete()
     return bool(deleted)
-
-
-def programme_or_none(slug: str) -> Programme | None:
-    return programme_for_comparison(slug)

@@ -35,6 +35,12 @@ def matrix(data: dict) -> dict:
     return {"columns": columns, "rows": rows, "median": median, "spans": spans}
 
 
+def comparison_context(data: dict) -> dict:
+    """The comparison page (internal, public and PDF): the matrix and the charts."""
+    return {"data": data, "matrix": matrix(data), "heat_map": charts.heat_map_svg(data),
+            "distributions": charts.distributions_svg(data)}
+
+
 def city_context(data: dict, slug: str, *, radar: charts.Radar | None = None,
                  bitmap: bool = False) -> dict | None:
     city = next((c for c in data["cities"] if c["slug"] == slug), None)

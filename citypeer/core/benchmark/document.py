@@ -4,6 +4,11 @@ A matrix benchmark (INTI-CITIES) crosses pillars with transversal values and num
 indicators per cell (``GG/I/3``). A toolkit benchmark (Integrating Cities) has one standard,
 key factors with guide questions and city examples, and context factors. Both are one
 ``BenchmarkDocument`` so that a further toolkit is a data file, not code.
+
+The parts are named ``Document…`` (``DocumentIndicator``, ``DocumentPillar``…): they are the
+parts of a document, plain values that the file, the export and the API hold; the rows stored
+for a benchmark version are the models of the same names without the prefix
+(``citypeer.benchmarks.models.Indicator``), which carry ids, positions and relations.
 """
 
 from __future__ import annotations
@@ -15,13 +20,13 @@ KIND_TOOLKIT = "toolkit"
 
 
 @dataclass(frozen=True)
-class Value:
+class DocumentValue:
     code: str
     name: str
 
 
 @dataclass(frozen=True)
-class Indicator:
+class DocumentIndicator:
     code: str
     text: str
     pillar: str
@@ -33,37 +38,37 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class Pillar:
+class DocumentPillar:
     code: str
     name: str
     standard: str = ""
     # (value code, indicators) in the order the document gives them
-    cells: tuple[tuple[str, tuple[Indicator, ...]], ...] = ()
+    cells: tuple[tuple[str, tuple[DocumentIndicator, ...]], ...] = ()
 
     @property
-    def indicators(self) -> tuple[Indicator, ...]:
+    def indicators(self) -> tuple[DocumentIndicator, ...]:
         return tuple(ind for _, inds in self.cells for ind in inds)
 
 
 @dataclass(frozen=True)
-class CityExample:
+class DocumentCityExample:
     city: str
     text: str
     year: int | None = None
 
 
 @dataclass(frozen=True)
-class KeyFactor:
+class DocumentKeyFactor:
     code: str
     title: str
     standard: str
     explanation: str = ""
     guide_questions: tuple[str, ...] = ()
-    examples: tuple[CityExample, ...] = ()
+    examples: tuple[DocumentCityExample, ...] = ()
 
 
 @dataclass(frozen=True)
-class ContextFactor:
+class DocumentContextFactor:
     code: str
     name: str
     examples: str
@@ -79,13 +84,13 @@ class BenchmarkDocument:
     source: str = ""
     description: str = ""
     standard: str = ""
-    values: tuple[Value, ...] = ()
-    pillars: tuple[Pillar, ...] = ()
-    key_factors: tuple[KeyFactor, ...] = ()
-    context_factors: tuple[ContextFactor, ...] = field(default=())
+    values: tuple[DocumentValue, ...] = ()
+    pillars: tuple[DocumentPillar, ...] = ()
+    key_factors: tuple[DocumentKeyFactor, ...] = ()
+    context_factors: tuple[DocumentContextFactor, ...] = field(default=())
 
     @property
-    def indicators(self) -> tuple[Indicator, ...]:
+    def indicators(self) -> tuple[DocumentIndicator, ...]:
         return tuple(ind for pillar in self.pillars for ind in pillar.indicators)
 
 
@@ -97,24 +102,26 @@ def document_from_dict(data: dict) -> BenchmarkDocument:
             (
                 cell["value"],
                 tuple(
-                    Indicator(code=i["code"], text=i["text"], pillar=p["code"], value=cell["value"])
+                    DocumentIndicator(code=i["code"], text=i["text"], pillar=p["code"],
+                                      value=cell["value"])
                     for i in cell["indicators"]
                 ),
             )
             for cell in p["values"]
         )
         pillars.append(
-            Pillar(code=p["code"], name=p["name"], standard=p.get("standard", ""), cells=cells)
+            DocumentPillar(code=p["code"], name=p["name"], standard=p.get("standard", ""),
+                           cells=cells)
         )
     key_factors = tuple(
-        KeyFactor(
+        DocumentKeyFactor(
             code=k["code"],
             title=k["title"],
             standard=k["standard"],
             explanation=k.get("explanation", ""),
             guide_questions=tuple(k.get("guide_questions", ())),
             examples=tuple(
-                CityExample(city=e["city"], text=e["text"], year=e.get("year"))
+                DocumentCityExample(city=e["city"], text=e["text"], year=e.get("year"))
                 for e in k.get("examples", ())
             ),
         )
@@ -129,11 +136,12 @@ def document_from_dict(data: dict) -> BenchmarkDocument:
         source=data.get("source", ""),
         description=data.get("description", ""),
         standard=data.get("standard", ""),
-        values=tuple(Value(code=v["code"], name=v["name"]) for v in data.get("values", [])),
+        values=tuple(DocumentValue(code=v["code"], name=v["name"])
+                     for v in data.get("values", [])),
         pillars=tuple(pillars),
         key_factors=key_factors,
         context_factors=tuple(
-            ContextFactor(code=c["code"], name=c["name"], examples=c["examples"])
+            DocumentContextFactor(code=c["code"], name=c["name"], examples=c["examples"])
             for c in data.get("context_factors", [])
         ),
     )
@@ -167,7 +175,7 @@ def document_to_dict(doc: BenchmarkDocument) -> dict:
     return data
 
 
-def _pillar_to_dict(p: Pillar) -> dict:
+def _pillar_to_dict(p: DocumentPillar) -> dict:
     out: dict = {"code": p.code, "name": p.name}
     if p.standard:
         out["standard"] = p.standard
@@ -178,7 +186,7 @@ def _pillar_to_dict(p: Pillar) -> dict:
     return out
 
 
-def _key_factor_to_dict(k: KeyFactor) -> dict:
+def _key_factor_to_dict(k: DocumentKeyFactor) -> dict:
     out: dict = {"code": k.code, "title": k.title, "standard": k.standard}
     if k.explanation:
         out["explanation"] = k.explanation

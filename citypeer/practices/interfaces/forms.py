@@ -5,7 +5,7 @@ from citypeer.benchmarks.models import Indicator
 from citypeer.practices.models import GoodPractice
 
 
-class SearchForm(forms.Form):
+class PracticeSearchForm(forms.Form):
     q = forms.CharField(label=_("Text"), required=False)
     indicator = forms.CharField(label=_("Indicator"), required=False,
                                 help_text=_("a code, e.g. GG/A/6"))

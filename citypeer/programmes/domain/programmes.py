@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
+from citypeer.common.refusals import Refused
 from citypeer.programmes.models import Programme, ProgrammePhase, Review, ReviewStep
 
 Step = ReviewStep.Step
@@ -21,8 +22,10 @@ class PhaseDates:
     ends_on: dt.date | None
 
 
-class ProgrammeError(ValueError):
+class ProgrammeError(Refused):
     """A programme cannot be set up as asked; the message says which field and why."""
+
+    status_code = 400
 
     def __init__(self, field: str, message: str):
         self.field = field

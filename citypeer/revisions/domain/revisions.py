@@ -6,11 +6,13 @@ changed in place."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from citypeer.benchmarks.domain.library import (
     BenchmarkExists,
@@ -18,6 +20,8 @@ from citypeer.benchmarks.domain.library import (
     import_benchmark,
 )
 from citypeer.benchmarks.models import Benchmark, Indicator
+from citypeer.common.editing import check_edit_count, compare
+from citypeer.common.refusals import Refused
 from citypeer.core.benchmark import (
     BenchmarkDocument,
     Problem,
@@ -36,14 +40,22 @@ from citypeer.revisions.method.diff import (
 from citypeer.revisions.models import IndicatorComment, RevisionDraft
 
 
-class RevisionRefused(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+class RevisionRefused(Refused):
+    """The comment or the draft breaks a rule; `located` says where (``document, pillars[0]…``,
+    ``overrides, line 2``, ``state``) and what, and nothing was written."""
 
+    status_code = 400
 
-class DraftConflict(Exception):
-    """Someone saved the draft since this edit started."""
+    def __init__(self, located: list[Problem]):
+        self.located = list(located)
+        super().__init__(problems=[str(p) for p in located])
+
+    def by_location(self) -> dict[str, list[str]]:
+        """The messages per location, the way the API names wrong fields."""
+        out: dict[str, list[str]] = {}
+        for p in self.located:
+            out.setdefault(p.location, []).append(p.message)
+        return out
 
 
 # --- comments ------------------------------------------------------------------------------
@@ -65,12 +77,6 @@ def add_comment(*, programme, indicator_code: str, kind: str, text: str, author
                                            text=text.strip(), author=author)
 
 
-def comments_on(benchmark: Benchmark):
-    """Every comment made on this benchmark version, in benchmark order."""
-    return (IndicatorComment.objects.filter(indicator__benchmark=benchmark)
-            .select_related("indicator", "author", "programme"))
-
-
 # --- drafts --------------------------------------------------------------------------------
 
 def _yaml(document: BenchmarkDocument) -> str:
@@ -82,8 +88,6 @@ def start_draft(*, base: Benchmark, programme=None, user) -> RevisionDraft:
     """A draft that starts as a copy of ``base`` numbered as the next version."""
     newest = Benchmark.objects.filter(slug=base.slug).aggregate(v=Max("version"))["v"]
     document = benchmark_document(base)
-    from dataclasses import replace
-
     return RevisionDraft.objects.create(
         base=base, programme=programme, created_by=user,
         document=_yaml(replace(document, version=newest + 1)),
@@ -146,44 +150,71 @@ def check_draft(*, base: Benchmark, document_text: str, overrides: dict
     return old, new, revision
 
 
-def save_draft(*, draft: RevisionDraft, document_text: str, overrides: dict, revision: int
+DRAFT_FIELDS = {"document": gettext_lazy("new version"),
+                "overrides": gettext_lazy("corrections of the mapping")}
+
+
+def _check_draft_edit(draft: RevisionDraft, *, edit_count: int | None,
+                      yours: dict | None = None) -> None:
+    """Raise `EditConflict` unless the stored draft is at `edit_count`; with `yours` (the
+    document and overrides a save sent), the conflict shows them beside the saved ones."""
+    check_edit_count(
+        draft, started_from=edit_count, what=_("the revision draft"),
+        saved_at=draft.updated_at,
+        fields=lambda: () if yours is None else compare(
+            DRAFT_FIELDS,
+            {"document": draft.document, "overrides": overrides_text(draft.overrides)},
+            {"document": yours["document"], "overrides": overrides_text(yours["overrides"])}))
+
+
+def save_draft(*, draft: RevisionDraft, document_text: str, overrides: dict, edit_count: int
                ) -> RevisionDraft:
-    """Check the whole draft first, then save it; a stale ``revision`` is refused."""
+    """Check the whole draft first, then save it; a save that started from an older edit
+    than the stored one is refused (`EditConflict`) and nothing is written."""
     if draft.state != RevisionDraft.State.DRAFT:
         raise RevisionRefused([Problem("state", "a published draft cannot change")])
     check_draft(base=draft.base, document_text=document_text, overrides=overrides)
     with transaction.atomic():
-        updated = RevisionDraft.objects.filter(
-            pk=draft.pk, revision=revision, state=RevisionDraft.State.DRAFT
-        ).update(document=document_text, overrides=overrides, revision=revision + 1)
-        if not updated:
-            raise DraftConflict(f"draft {draft.pk} was saved by someone else meanwhile")
-    draft.refresh_from_db()
-    return draft
+        locked = RevisionDraft.objects.select_for_update().get(pk=draft.pk)
+        if locked.state != RevisionDraft.State.DRAFT:
+            raise RevisionRefused([Problem("state", "a published draft cannot change")])
+        _check_draft_edit(locked, edit_count=edit_count,
+                          yours={"document": document_text, "overrides": overrides})
+        locked.document, locked.overrides = document_text, overrides
+        locked.edit_count += 1
+        locked.save()
+    return locked
 
 
 @dataclass(frozen=True)
 class DraftDiff:
+    """A draft's changes against the version it revises, at the draft's `edit_count`."""
+
     old: BenchmarkDocument
     new: BenchmarkDocument
     revision: Revision
+    edit_count: int
 
 
 def draft_diff(draft: RevisionDraft) -> DraftDiff:
     if draft.state == RevisionDraft.State.PUBLISHED:
         old, new = benchmark_document(draft.base), benchmark_document(draft.published)
-        return DraftDiff(old, new, diff_benchmarks(old, new, overrides=draft.overrides))
+        return DraftDiff(old, new, diff_benchmarks(old, new, overrides=draft.overrides),
+                         draft.edit_count)
     old, new, revision = check_draft(base=draft.base, document_text=draft.document,
                                      overrides=draft.overrides)
-    return DraftDiff(old, new, revision)
+    return DraftDiff(old, new, revision, draft.edit_count)
 
 
-def publish_draft(*, draft: RevisionDraft, user) -> Benchmark:
-    """Import the draft as the benchmark's new version and freeze its mapping."""
+def publish_draft(*, draft: RevisionDraft, user, edit_count: int) -> Benchmark:
+    """Import the draft as the benchmark's new version and freeze its mapping; `edit_count`
+    is the draft's edit whose changes the publisher saw (`EditConflict` if it was saved
+    since)."""
     with transaction.atomic():
         draft = RevisionDraft.objects.select_for_update().get(pk=draft.pk)
         if draft.state != RevisionDraft.State.DRAFT:
             raise RevisionRefused([Problem("state", "this draft is published already")])
+        _check_draft_edit(draft, edit_count=edit_count)
         _old, new, revision = check_draft(base=draft.base, document_text=draft.document,
                                           overrides=draft.overrides)
         try:
@@ -193,6 +224,6 @@ def publish_draft(*, draft: RevisionDraft, user) -> Benchmark:
         draft.state = RevisionDraft.State.PUBLISHED
         draft.published = benchmark
         draft.mapping = revision.mapping
-        draft.revision += 1
+        draft.edit_count += 1
         draft.save()
     return benchmark

@@ -29,4 +29,4 @@ class DraftForm(forms.Form):
         help_text=_("One per line: OLD = NEW when an old indicator became a new one that the "
                     "comparison of texts does not find; OLD = - when it is removed."),
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    edit_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

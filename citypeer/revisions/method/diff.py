@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from citypeer.core.benchmark.document import BenchmarkDocument, Indicator
+from citypeer.core.benchmark.document import BenchmarkDocument, DocumentIndicator
 from citypeer.core.benchmark.validation import Problem
 
 ADDED = "added"
@@ -47,9 +47,12 @@ def similarity(a: str, b: str) -> float:
 
 
 @dataclass(frozen=True)
-class Change:
-    old: Indicator | None
-    new: Indicator | None
+class IndicatorDiff:
+    """What became of one indicator from the old version to the new one: added (no `old`),
+    removed (no `new`), or carried over, reworded, moved or renumbered."""
+
+    old: DocumentIndicator | None
+    new: DocumentIndicator | None
     similarity: float = 0.0
     by_override: bool = False
 
@@ -92,13 +95,13 @@ class Change:
 
 @dataclass(frozen=True)
 class Revision:
-    changes: tuple[Change, ...]
+    changes: tuple[IndicatorDiff, ...]
 
     @property
     def mapping(self) -> dict[str, str]:
         return {c.old.code: c.new.code for c in self.changes if c.old and c.new}
 
-    def of_kind(self, kind: str) -> tuple[Change, ...]:
+    def of_kind(self, kind: str) -> tuple[IndicatorDiff, ...]:
         return tuple(c for c in self.changes if kind in c.kinds)
 
     @property
@@ -193,11 +196,11 @@ def diff_benchmarks(
         if code in successor_of:
             o = successor_of[code]
             _n, ratio, by_override = paired[o]
-            changes.append(Change(old=old_by_code[o], new=ind, similarity=ratio,
-                                  by_override=by_override))
+            changes.append(IndicatorDiff(old=old_by_code[o], new=ind, similarity=ratio,
+                                         by_override=by_override))
         else:
-            changes.append(Change(old=None, new=ind))
-    changes.extend(Change(old=ind, new=None) for code, ind in old_by_code.items()
+            changes.append(IndicatorDiff(old=None, new=ind))
+    changes.extend(IndicatorDiff(old=ind, new=None) for code, ind in old_by_code.items()
                    if code not in paired)
     return Revision(changes=tuple(changes))
 

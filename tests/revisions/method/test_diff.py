@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from citypeer.core.benchmark import Indicator, load_document
+from citypeer.core.benchmark import DocumentIndicator, load_document
 from citypeer.revisions.method.diff import (
     ADDED,
     MOVED,
@@ -42,7 +42,7 @@ def revised(old):
         dataclasses.replace(cell[1], text=cell[1].text.replace(
             "all relevant policy portfolios", "all relevant municipal policy portfolios")),
         *[dataclasses.replace(ind, code=f"GG/A/{n}") for n, ind in enumerate(cell[3:], 3)],
-        Indicator(code="GG/A/6", text=NEW_TEXT, pillar="GG", value="A"),
+        DocumentIndicator(code="GG/A/6", text=NEW_TEXT, pillar="GG", value="A"),
     ]
     return dataclasses.replace(_replace_cell(old, "GG", "A", gg_a), version=old.version + 1)
 

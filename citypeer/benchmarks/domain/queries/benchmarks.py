@@ -32,6 +32,12 @@ def benchmark_version(*, slug: str, version: int | None = None):
     return qs.order_by("-version").first()
 
 
+def other_versions(benchmark) -> list[int]:
+    """The numbers of the benchmark's other versions, newest first."""
+    return list(Benchmark.objects.filter(slug=benchmark.slug).exclude(pk=benchmark.pk)
+                .order_by("-version").values_list("version", flat=True))
+
+
 def benchmark_in_full(benchmark_id: int):
     """A benchmark with everything needed to show or export it, in a fixed number of queries."""
     return Benchmark.objects.prefetch_related(

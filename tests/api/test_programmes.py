@@ -68,3 +68,31 @@ def test_coordinator_updates_a_step(coordinator_client, people, inti):
     step.refresh_from_db()
     assert response.status_code == 200
     assert (step.status, step.responsible) == ("done", people["host_officer"])
+
+
+def test_a_step_is_found_only_under_its_own_review(coordinator_client, inti):
+    post_programme(coordinator_client)
+    lyon = ReviewStep.objects.get(review__city__slug="lyon", step=3)
+    helsinki = ReviewStep.objects.get(review__city__slug="helsinki", step=3)
+
+    wrong_review = coordinator_client.get(f"/api/v1/reviews/{helsinki.review_id}/steps/{lyon.pk}/")
+    too_large = coordinator_client.get(f"/api/v1/reviews/{2**70}/steps/{lyon.pk}/")
+    right = coordinator_client.get(f"/api/v1/reviews/{lyon.review_id}/steps/{lyon.pk}/")
+
+    assert (wrong_review.status_code, too_large.status_code) == (404, 404)
+    assert (right.status_code, right.json()["step"]) == (200, 3)
+
+
+def test_an_officer_sees_their_citys_steps_but_does_not_change_them(client, coordinator_client,
+                                                                   inti):
+    post_programme(coordinator_client)
+    officer = make_person("officer", roles=["host_officer"], city=City.objects.get(slug="lyon"))
+    step = ReviewStep.objects.get(review__city__slug="lyon", step=3)
+    client.force_login(officer)
+    path = f"/api/v1/reviews/{step.review_id}/steps/{step.pk}/"
+
+    assert client.get(path).status_code == 200
+    assert client.patch(path, {"status": "done"}, content_type="application/json"
+                        ).status_code == 403
+    step.refresh_from_db()
+    assert step.status == "not_started"

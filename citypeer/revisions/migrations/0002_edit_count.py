@@ -1,0 +1,14 @@
+"""The edit counter is called `edit_count`: `revision` means only a benchmark revision."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("revisions", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.RenameField(model_name="revisiondraft", old_name="revision", new_name="edit_count"),
+    ]
