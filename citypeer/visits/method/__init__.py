@@ -4,7 +4,8 @@ Plain Python, no Django: the timetable page, the API and ``citypeer schedule`` a
 check visits through this package. OR-Tools is imported only when the optimiser runs.
 """
 
-from citypeer.visits.method.checker import check_timetable, coverage, errors
+from citypeer.visits.method.checker import check_timetable, errors
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.document import (
     instance_from_dict,
     instance_to_dict,
@@ -21,23 +22,23 @@ from citypeer.visits.method.model import (
     OPTIMAL,
     UNKNOWN,
     WARNING,
-    Block,
+    CandidateInterviewee,
     Day,
+    FixedBlock,
     IndicatorCoverage,
     IndicatorNeed,
-    Interview,
-    Interviewee,
-    Obstacle,
-    Peer,
+    Interviewer,
     Penalties,
+    PlannedInterview,
     Timetable,
+    TimetableObstacle,
     TimetableResult,
     TimetableWarning,
-    Visit,
+    VisitFrame,
     VisitInstance,
     Window,
-    Workshop,
     WorkshopSession,
+    WorkshopToPlace,
     needs_from_desk_review,
     number_interviews,
     seed_days,
@@ -53,9 +54,10 @@ from citypeer.visits.method.validation import (
 
 __all__ = [
     "ERROR", "FEASIBLE", "INFEASIBLE", "OPTIMAL", "UNKNOWN", "WARNING",
-    "Block", "Day", "IndicatorCoverage", "IndicatorNeed", "Interview", "Interviewee",
-    "Obstacle", "Peer", "Penalties", "Timetable", "TimetableResult", "TimetableWarning",
-    "Visit", "VisitInstance", "VisitInstanceError", "Window", "Workshop", "WorkshopSession",
+    "CandidateInterviewee", "Day", "FixedBlock", "IndicatorCoverage", "IndicatorNeed",
+    "Interviewer", "Penalties", "PlannedInterview", "Timetable", "TimetableObstacle",
+    "TimetableResult", "TimetableWarning", "VisitFrame", "VisitInstance", "VisitInstanceError",
+    "Window", "WorkshopSession", "WorkshopToPlace",
     "check_timetable", "coverage", "errors", "evaluate", "greedy_timetable",
     "instance_from_dict", "instance_from_text", "instance_to_dict", "load_instance",
     "needs_from_desk_review", "number_interviews", "replan", "result_from_dict",

@@ -11,7 +11,8 @@ import argparse
 import json
 import sys
 
-from citypeer.visits.method.checker import check_timetable, coverage, errors
+from citypeer.visits.method.checker import check_timetable, errors
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.document import result_to_dict
 from citypeer.visits.method.model import FEASIBLE, UNKNOWN, TimetableResult
 from citypeer.visits.method.objective import evaluate, weighted

@@ -10,41 +10,43 @@ from __future__ import annotations
 from citypeer.visits.method.model import (
     AGREES,
     BLOCK_TEAM,
-    Block,
+    CandidateInterviewee,
     Day,
+    FixedBlock,
     IndicatorCoverage,
     IndicatorNeed,
-    Interview,
-    Interviewee,
-    Obstacle,
-    Peer,
+    Interviewer,
     Penalties,
+    PlannedInterview,
     Timetable,
+    TimetableObstacle,
     TimetableResult,
     TimetableWarning,
-    Visit,
+    VisitFrame,
     VisitInstance,
     Window,
-    Workshop,
     WorkshopSession,
+    WorkshopToPlace,
     hhmm,
     minutes,
     seed_days,
 )
 
-DEFAULT_VISIT = Visit()
+DEFAULT_VISIT = VisitFrame()
 
 
 def _time(value: str | None) -> int | None:
     return None if value is None else minutes(value)
 
 
-def _windows(items) -> tuple[Window, ...]:
+def windows_from_dicts(items) -> tuple[Window, ...]:
+    """Windows ``{day, start, end}`` (times HH:MM), as the instance, its ``availability`` and
+    its workshops' ``options`` write them."""
     return tuple(Window(w["day"], minutes(w["start"]), minutes(w["end"])) for w in items)
 
 
 def _windows_or_none(items) -> tuple[Window, ...] | None:
-    return None if items is None else _windows(items)
+    return None if items is None else windows_from_dicts(items)
 
 
 def _windows_out(windows) -> list[dict] | None:
@@ -53,23 +55,45 @@ def _windows_out(windows) -> list[dict] | None:
     return [{"day": w.day, "start": hhmm(w.start), "end": hhmm(w.end)} for w in windows]
 
 
-def visit_from_dict(data: dict) -> Visit:
+def days_from_dicts(items) -> tuple[Day, ...]:
+    """The visit's ``days`` with their fixed blocks."""
+    return tuple(
+        Day(
+            start=minutes(d["start"]),
+            end=minutes(d["end"]),
+            blocks=tuple(
+                FixedBlock(b["title"], minutes(b["start"]), minutes(b["end"]),
+                           b.get("kind", BLOCK_TEAM), tuple(b.get("peers", ())))
+                for b in d.get("blocks", ())
+            ),
+            label=d.get("label", ""),
+            date=d.get("date"),
+        )
+        for d in items
+    )
+
+
+def days_to_dicts(days) -> list[dict]:
+    return [
+        {
+            "label": d.label,
+            "date": d.date,
+            "start": hhmm(d.start),
+            "end": hhmm(d.end),
+            "blocks": [
+                {"title": b.title, "start": hhmm(b.start), "end": hhmm(b.end),
+                 "kind": b.kind, "peers": list(b.peers)}
+                for b in d.blocks
+            ],
+        }
+        for d in days
+    ]
+
+
+def visit_from_dict(data: dict) -> VisitFrame:
     days = data.get("days")
-    return Visit(
-        days=seed_days() if days is None else tuple(
-            Day(
-                start=minutes(d["start"]),
-                end=minutes(d["end"]),
-                blocks=tuple(
-                    Block(b["title"], minutes(b["start"]), minutes(b["end"]),
-                          b.get("kind", BLOCK_TEAM), tuple(b.get("peers", ())))
-                    for b in d.get("blocks", ())
-                ),
-                label=d.get("label", ""),
-                date=d.get("date"),
-            )
-            for d in days
-        ),
+    return VisitFrame(
+        days=seed_days() if days is None else days_from_dicts(days),
         slot_minutes=data.get("slot_minutes", DEFAULT_VISIT.slot_minutes),
         max_parallel=data.get("max_parallel", DEFAULT_VISIT.max_parallel),
         max_interviews_per_day=data.get("max_interviews_per_day",
@@ -78,26 +102,13 @@ def visit_from_dict(data: dict) -> Visit:
     )
 
 
-def visit_to_dict(visit: Visit) -> dict:
+def visit_to_dict(visit: VisitFrame) -> dict:
     return {
         "title": visit.title,
         "slot_minutes": visit.slot_minutes,
         "max_parallel": visit.max_parallel,
         "max_interviews_per_day": visit.max_interviews_per_day,
-        "days": [
-            {
-                "label": d.label,
-                "date": d.date,
-                "start": hhmm(d.start),
-                "end": hhmm(d.end),
-                "blocks": [
-                    {"title": b.title, "start": hhmm(b.start), "end": hhmm(b.end),
-                     "kind": b.kind, "peers": list(b.peers)}
-                    for b in d.blocks
-                ],
-            }
-            for d in visit.days
-        ],
+        "days": days_to_dicts(visit.days),
     }
 
 
@@ -110,7 +121,7 @@ def timetable_from_dict(data: dict, *, interview_minutes=None, workshop_minutes=
     for item in data.get("interviews", ()):
         start = minutes(item["start"])
         length = (interview_minutes or {}).get(item["interviewee"], 0)
-        interviews.append(Interview(
+        interviews.append(PlannedInterview(
             interviewee=item["interviewee"], day=item["day"], start=start,
             end=minutes(item["end"]) if "end" in item else start + length,
             peers=tuple(item["peers"]), locked=item.get("locked", False),
@@ -145,7 +156,7 @@ def instance_from_dict(data: dict) -> VisitInstance:
     """Build an instance from data that ``validate_instance`` has accepted."""
     visit = visit_from_dict(data.get("visit", {}))
     interviewees = tuple(
-        Interviewee(
+        CandidateInterviewee(
             id=i["id"], name=i["name"], category=i["category"], role=i.get("role", ""),
             organisation=i.get("organisation", ""),
             availability=_windows_or_none(i.get("availability")),
@@ -155,11 +166,11 @@ def instance_from_dict(data: dict) -> VisitInstance:
         for i in data["interviewees"]
     )
     workshops = tuple(
-        Workshop(
+        WorkshopToPlace(
             id=w["id"], title=w.get("title", ""),
             duration=w.get("duration_minutes", 2 * visit.slot_minutes),
             day=w.get("day"), start=_time(w.get("start")),
-            options=_windows(w.get("options", ())), peers=tuple(w.get("peers", ())),
+            options=windows_from_dicts(w.get("options", ())), peers=tuple(w.get("peers", ())),
             participants=tuple(w.get("participants", ())),
         )
         for w in data.get("workshops", ())
@@ -173,10 +184,10 @@ def instance_from_dict(data: dict) -> VisitInstance:
     return VisitInstance(
         visit=visit,
         peers=tuple(
-            Peer(initials=p["initials"], name=p.get("name", ""),
-                 languages=tuple(p.get("languages", ())),
-                 max_interviews_per_day=p.get("max_interviews_per_day"),
-                 availability=_windows_or_none(p.get("availability")))
+            Interviewer(initials=p["initials"], name=p.get("name", ""),
+                        languages=tuple(p.get("languages", ())),
+                        max_interviews_per_day=p.get("max_interviews_per_day"),
+                        availability=_windows_or_none(p.get("availability")))
             for p in data["peers"]
         ),
         interviewees=interviewees,
@@ -224,6 +235,31 @@ def _optional_time(value: int | None) -> str | None:
     return None if value is None else hhmm(value)
 
 
+def coverage_to_dicts(items) -> list[dict]:
+    return [{"indicator": c.indicator, "status": c.status, "target": c.target,
+             "interviewees": list(c.interviewees), "interviews": list(c.interviews),
+             "met": c.met} for c in items]
+
+
+def warnings_to_dicts(warnings) -> list[dict]:
+    return [{"code": w.code, "severity": w.severity, "message": w.message,
+             "interviewee": w.interviewee, "interview": w.interview, "peer": w.peer,
+             "workshop": w.workshop, "indicator": w.indicator, "day": w.day,
+             "start": _optional_time(w.start)} for w in warnings]
+
+
+def obstacles_to_dicts(obstacles) -> list[dict]:
+    return [{"message": o.message, "interviewees": list(o.interviewees), "peers": list(o.peers),
+             "workshops": list(o.workshops)} for o in obstacles]
+
+
+def obstacles_from_dicts(items) -> tuple[TimetableObstacle, ...]:
+    """Obstacles as a result's ``explanation`` writes them (lists may be left out)."""
+    return tuple(TimetableObstacle(o["message"], tuple(o.get("interviewees", ())),
+                                   tuple(o.get("peers", ())), tuple(o.get("workshops", ())))
+                 for o in items)
+
+
 def result_to_dict(result: TimetableResult) -> dict:
     return {
         "status": result.status,
@@ -234,24 +270,9 @@ def result_to_dict(result: TimetableResult) -> dict:
         "seconds": result.seconds,
         "penalties": None if result.penalties is None else dict(vars(result.penalties)),
         "timetable": timetable_to_dict(result.timetable),
-        "coverage": [
-            {"indicator": c.indicator, "status": c.status, "target": c.target,
-             "interviewees": list(c.interviewees), "interviews": list(c.interviews),
-             "met": c.met}
-            for c in result.coverage
-        ],
-        "warnings": [
-            {"code": w.code, "severity": w.severity, "message": w.message,
-             "interviewee": w.interviewee, "interview": w.interview, "peer": w.peer,
-             "workshop": w.workshop, "indicator": w.indicator, "day": w.day,
-             "start": _optional_time(w.start)}
-            for w in result.warnings
-        ],
-        "explanation": [
-            {"message": o.message, "interviewees": list(o.interviewees),
-             "peers": list(o.peers), "workshops": list(o.workshops)}
-            for o in result.explanation
-        ],
+        "coverage": coverage_to_dicts(result.coverage),
+        "warnings": warnings_to_dicts(result.warnings),
+        "explanation": obstacles_to_dicts(result.explanation),
         "moved": list(result.moved),
     }
 
@@ -276,11 +297,7 @@ def result_from_dict(data: dict) -> TimetableResult:
                 w["peer"], w["workshop"], w["indicator"], w["day"], _time(w["start"]))
             for w in data["warnings"]
         ),
-        explanation=tuple(
-            Obstacle(o["message"], tuple(o["interviewees"]), tuple(o["peers"]),
-                     tuple(o["workshops"]))
-            for o in data["explanation"]
-        ),
+        explanation=obstacles_from_dicts(data["explanation"]),
         moved=tuple(data["moved"]),
         seconds=data["seconds"],
     )
