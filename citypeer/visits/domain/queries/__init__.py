@@ -12,13 +12,6 @@ from citypeer.visits.models import Interview, Interviewee, Visit, Workshop
 INTERVIEWER_ROLES = (TeamMember.Role.PEER, TeamMember.Role.EXPERT)
 
 
-def review_for_visit(review_id: int) -> Review | None:
-    return (
-        Review.objects.select_related("programme__benchmark", "city", "visit")
-        .filter(pk=review_id).first()
-    )
-
-
 def visit_of(review: Review) -> Visit | None:
     try:
         return review.visit
@@ -56,3 +49,8 @@ def workshops_in_full(visit: Visit):
     return Workshop.objects.filter(visit=visit).prefetch_related(
         "peers", "participants"
     ).order_by("label")
+
+
+def planned_by_interviewee(visit: Visit) -> dict[int, Interview]:
+    """Interviewee id -> their interview not cancelled."""
+    return {i.interviewee_id: i for i in Interview.objects.filter(visit=visit, cancelled=False)}
