@@ -25,7 +25,7 @@ from citypeer.visits.interfaces.serializers import (
     VisitInterviewSerializer,
     VisitSwapSerializer,
 )
-from citypeer.visits.method.document import coverage_to_dicts, warnings_to_dicts
+from citypeer.visits.method.results import coverage_to_dicts, warnings_to_dicts
 
 CHANGE_RESPONSES = {200: VisitCheckSerializer, 400: BAD_INPUT, 409: STALE_OR_REFUSED}
 
@@ -111,24 +111,26 @@ class InterviewSwap(APIView):
                                        other=data["with_number"], edit_count=count))
 
 
+def _set_locked(request, review, number, locked: bool) -> Response:
+    return _change(request, review, VisitEditCountSerializer, lambda visit, review, count,
+                   _data: set_locked(visit=visit, review=review, number=number, locked=locked,
+                                     edit_count=count))
+
+
 class InterviewLock(APIView):
     """Lock the interview: re-planning does not move it."""
 
     @extend_schema(request=VisitEditCountSerializer, responses=CHANGE_RESPONSES,
                    operation_id="interview_lock")
     def post(self, request, review, number):
-        return _change(request, review, VisitEditCountSerializer, lambda visit, review, count,
-                       _data: set_locked(visit=visit, review=review, number=number,
-                                         locked=True, edit_count=count))
+        return _set_locked(request, review, number, True)
 
 
 class InterviewUnlock(APIView):
     @extend_schema(request=VisitEditCountSerializer, responses=CHANGE_RESPONSES,
                    operation_id="interview_unlock")
     def post(self, request, review, number):
-        return _change(request, review, VisitEditCountSerializer, lambda visit, review, count,
-                       _data: set_locked(visit=visit, review=review, number=number,
-                                         locked=False, edit_count=count))
+        return _set_locked(request, review, number, False)
 
 
 class InterviewCancel(APIView):

@@ -27,7 +27,7 @@ from citypeer.visits.method import (
 )
 from citypeer.visits.method.checker import check_timetable
 from citypeer.visits.method.coverage import coverage
-from citypeer.visits.method.document import obstacles_from_dicts
+from citypeer.visits.method.results import obstacles_from_dicts
 
 
 def _dates(data: VisitData) -> list[dt.date]:

@@ -24,7 +24,7 @@ from citypeer.visits.domain.queries import (
 )
 from citypeer.visits.domain.visits import VisitError
 from citypeer.visits.method import (
-    CandidateInterviewee,
+    IntervieweeToMeet,
     Interviewer,
     PlannedInterview,
     Timetable,
@@ -85,8 +85,8 @@ def visit_frame(visit: Visit) -> VisitFrame:
     )
 
 
-def _candidate(row: Interviewee, *, pseudonymous: bool) -> CandidateInterviewee:
-    return CandidateInterviewee(
+def _candidate(row: Interviewee, *, pseudonymous: bool) -> IntervieweeToMeet:
+    return IntervieweeToMeet(
         id=row.reference,
         name=row.reference if pseudonymous else row.name,
         category=row.category,

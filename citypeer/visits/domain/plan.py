@@ -32,8 +32,8 @@ from citypeer.visits.method import (
     coverage,
     solve_timetable,
 )
-from citypeer.visits.method.document import obstacles_to_dicts
 from citypeer.visits.method.model import hhmm, minutes
+from citypeer.visits.method.results import obstacles_to_dicts
 from citypeer.visits.models import Interview, Visit
 
 # A page waits for the solver; a web worker must not be held for minutes (the CLI and the

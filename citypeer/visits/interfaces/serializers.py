@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiResponse,
     PolymorphicProxySerializer,
@@ -79,7 +80,7 @@ class VisitSerializer(serializers.Serializer):
         unknown = sorted(set(self.initial_data) - set(self.fields))
         if unknown:
             raise serializers.ValidationError(
-                {name: ["is not a setting of the visit"] for name in unknown})
+                {name: [_("is not a setting of the visit")] for name in unknown})
         return attrs
 
 

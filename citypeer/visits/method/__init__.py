@@ -9,8 +9,6 @@ from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.document import (
     instance_from_dict,
     instance_to_dict,
-    result_from_dict,
-    result_to_dict,
     timetable_from_dict,
     timetable_to_dict,
 )
@@ -22,11 +20,11 @@ from citypeer.visits.method.model import (
     OPTIMAL,
     UNKNOWN,
     WARNING,
-    CandidateInterviewee,
     Day,
     FixedBlock,
     IndicatorCoverage,
     IndicatorNeed,
+    IntervieweeToMeet,
     Interviewer,
     Penalties,
     PlannedInterview,
@@ -44,6 +42,7 @@ from citypeer.visits.method.model import (
     seed_days,
 )
 from citypeer.visits.method.objective import evaluate, weighted, weights
+from citypeer.visits.method.results import result_from_dict, result_to_dict
 from citypeer.visits.method.solver import replan, solve_timetable
 from citypeer.visits.method.validation import (
     VisitInstanceError,
@@ -54,7 +53,7 @@ from citypeer.visits.method.validation import (
 
 __all__ = [
     "ERROR", "FEASIBLE", "INFEASIBLE", "OPTIMAL", "UNKNOWN", "WARNING",
-    "CandidateInterviewee", "Day", "FixedBlock", "IndicatorCoverage", "IndicatorNeed",
+    "Day", "FixedBlock", "IndicatorCoverage", "IndicatorNeed", "IntervieweeToMeet",
     "Interviewer", "Penalties", "PlannedInterview", "Timetable", "TimetableObstacle",
     "TimetableResult", "TimetableWarning", "VisitFrame", "VisitInstance", "VisitInstanceError",
     "Window", "WorkshopSession", "WorkshopToPlace",

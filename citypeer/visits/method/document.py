@@ -1,4 +1,5 @@
-"""Visit instances, timetables and results as plain data (what JSON files and the API hold).
+"""Visit instances and timetables as plain data (what JSON files and the API hold); results
+are ``citypeer.visits.method.results``'s.
 
 ``instance_from_dict`` reads data that ``validate_instance`` has accepted; ``instance_to_dict``
 writes every field, so reading it back gives the same instance. A result's ``timetable`` has
@@ -10,18 +11,13 @@ from __future__ import annotations
 from citypeer.visits.method.model import (
     AGREES,
     BLOCK_TEAM,
-    CandidateInterviewee,
     Day,
     FixedBlock,
-    IndicatorCoverage,
     IndicatorNeed,
+    IntervieweeToMeet,
     Interviewer,
-    Penalties,
     PlannedInterview,
     Timetable,
-    TimetableObstacle,
-    TimetableResult,
-    TimetableWarning,
     VisitFrame,
     VisitInstance,
     Window,
@@ -156,7 +152,7 @@ def instance_from_dict(data: dict) -> VisitInstance:
     """Build an instance from data that ``validate_instance`` has accepted."""
     visit = visit_from_dict(data.get("visit", {}))
     interviewees = tuple(
-        CandidateInterviewee(
+        IntervieweeToMeet(
             id=i["id"], name=i["name"], category=i["category"], role=i.get("role", ""),
             organisation=i.get("organisation", ""),
             availability=_windows_or_none(i.get("availability")),
@@ -229,75 +225,3 @@ def instance_to_dict(instance: VisitInstance) -> dict:
         ],
         "timetable": timetable_to_dict(instance.timetable),
     }
-
-
-def _optional_time(value: int | None) -> str | None:
-    return None if value is None else hhmm(value)
-
-
-def coverage_to_dicts(items) -> list[dict]:
-    return [{"indicator": c.indicator, "status": c.status, "target": c.target,
-             "interviewees": list(c.interviewees), "interviews": list(c.interviews),
-             "met": c.met} for c in items]
-
-
-def warnings_to_dicts(warnings) -> list[dict]:
-    return [{"code": w.code, "severity": w.severity, "message": w.message,
-             "interviewee": w.interviewee, "interview": w.interview, "peer": w.peer,
-             "workshop": w.workshop, "indicator": w.indicator, "day": w.day,
-             "start": _optional_time(w.start)} for w in warnings]
-
-
-def obstacles_to_dicts(obstacles) -> list[dict]:
-    return [{"message": o.message, "interviewees": list(o.interviewees), "peers": list(o.peers),
-             "workshops": list(o.workshops)} for o in obstacles]
-
-
-def obstacles_from_dicts(items) -> tuple[TimetableObstacle, ...]:
-    """Obstacles as a result's ``explanation`` writes them (lists may be left out)."""
-    return tuple(TimetableObstacle(o["message"], tuple(o.get("interviewees", ())),
-                                   tuple(o.get("peers", ())), tuple(o.get("workshops", ())))
-                 for o in items)
-
-
-def result_to_dict(result: TimetableResult) -> dict:
-    return {
-        "status": result.status,
-        "method": result.method,
-        "objective": result.objective,
-        "bound": result.bound,
-        "gap": result.gap,
-        "seconds": result.seconds,
-        "penalties": None if result.penalties is None else dict(vars(result.penalties)),
-        "timetable": timetable_to_dict(result.timetable),
-        "coverage": coverage_to_dicts(result.coverage),
-        "warnings": warnings_to_dicts(result.warnings),
-        "explanation": obstacles_to_dicts(result.explanation),
-        "moved": list(result.moved),
-    }
-
-
-def result_from_dict(data: dict) -> TimetableResult:
-    """The inverse of ``result_to_dict`` (``gap`` is computed, so it is not read)."""
-    return TimetableResult(
-        status=data["status"],
-        method=data["method"],
-        timetable=timetable_from_dict(data["timetable"]),
-        objective=data["objective"],
-        bound=data["bound"],
-        penalties=None if data["penalties"] is None else Penalties(**data["penalties"]),
-        coverage=tuple(
-            IndicatorCoverage(c["indicator"], c["status"], c["target"],
-                              tuple(c["interviewees"]), tuple(c["interviews"]))
-            for c in data["coverage"]
-        ),
-        warnings=tuple(
-            TimetableWarning(
-                w["code"], w["severity"], w["message"], w["interviewee"], w["interview"],
-                w["peer"], w["workshop"], w["indicator"], w["day"], _time(w["start"]))
-            for w in data["warnings"]
-        ),
-        explanation=obstacles_from_dicts(data["explanation"]),
-        moved=tuple(data["moved"]),
-        seconds=data["seconds"],
-    )

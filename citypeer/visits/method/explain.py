@@ -164,37 +164,65 @@ class _Explainer(Words):
             "the locked interview"
         return f"{number} with {self.who(person_id)}"
 
-    def change(self, key) -> str:
-        """What lifting the group ``key`` means, as an action."""
-        kind = key[0]
+    def words(self, key) -> tuple[str, str]:
+        """The rule group ``key`` as a statement about this visit, and what lifting it means,
+        as an action."""
+        kind, who = key[0], self.who(key[1]) if len(key) > 1 else ""
         visit = self.instance.visit
         if kind == "required":
-            return f"not meeting {self.who(key[1])}"
+            return f"{who} must be met", f"not meeting {who}"
         if kind == "availability":
-            return f"{self.who(key[1])} being available at other times"
+            person = self.people[key[1]]
+            return (f"{who} is available {self.windows(person.availability)}",
+                    f"{who} being available at other times")
         if kind == "language":
-            return f"an interpreter for {self.who(key[1])}"
+            person = self.people[key[1]]
+            speakers = [p.initials for p in self.instance.peers
+                        if person.language in p.languages]
+            verb = "speaks" if len(speakers) == 1 else "speak"
+            return (f"{who} speaks {person.language} without an interpreter, and only "
+                    f"{', '.join(speakers) or 'no peer'} {verb} it",
+                    f"an interpreter for {who}")
         if kind == "locked":
             interview = self.locked[key[1]]
             number = f"interview {interview.number}" if interview.number else "the interview"
-            return f"unlocking {number} with {self.who(key[1])}"
+            return (f"{self.lock_name(key[1])} is fixed at "
+                    f"{self.when(interview.day, interview.start, interview.end)} with "
+                    f"{interview.pair}", f"unlocking {number} with {who}")
         if kind == "block":
             block = visit.days[key[1] - 1].blocks[key[2]]
-            return (f"holding interviews during '{block.title}' "
-                    f"({self.when(key[1], block.start, block.end)})")
+            when = self.when(key[1], block.start, block.end)
+            return (f"{when} is kept for '{block.title}'",
+                    f"holding interviews during '{block.title}' ({when})")
         if kind == "parallel":
-            return f"more than {visit.max_parallel} interviews and workshops at a time"
+            return (f"at most {visit.max_parallel} interviews and workshops are held at a time",
+                    f"more than {visit.max_parallel} interviews and workshops at a time")
         if kind == "cap":
             cap = self.instance.cap(self.instance.peer(key[1]))
-            return f"{key[1]} holding more than {cap} interview{plural_s(cap)} a day"
+            return (f"{key[1]} holds at most {cap} interview{plural_s(cap)} a day",
+                    f"{key[1]} holding more than {cap} interview{plural_s(cap)} a day")
         if kind == "peer_availability":
-            return f"{key[1]} being available at other times"
+            peer = self.instance.peer(key[1])
+            return (f"{key[1]} is available {self.windows(peer.availability)}",
+                    f"{key[1]} being available at other times")
+        workshop = self.workshops[key[1]]
+        name = self.workshop_name(key[1])
         if kind == "workshop_time":
-            return f"moving {self.workshop_name(key[1])}"
+            if workshop.fixed:
+                end = workshop.start + workshop.duration
+                fact = f"{name} is fixed at {self.when(workshop.day, workshop.start, end)}"
+            else:
+                fact = f"{name} must be held within {self.windows(workshop.options)}"
+            return fact, f"moving {name}"
         if kind == "workshop_participant":
-            return f"{self.who(key[2])} not taking part in {self.workshop_name(key[1])}"
+            person = self.people[key[2]]
+            return (f"{self.who(key[2])} (available {self.windows(person.availability)}) takes "
+                    f"part in {name}, which lasts {workshop.duration / 60:g} hours",
+                    f"{self.who(key[2])} not taking part in {name}")
         if kind == "workshop_peer":
-            return f"{key[2]} not holding {self.workshop_name(key[1])}"
+            peer = self.instance.peer(key[2])
+            return (f"{key[2]} (available {self.windows(peer.availability)}) holds {name}",
+                    f"{key[2]} not holding {name}")
         raise ValueError(key)
 
     def describe(self, mus: list) -> TimetableObstacle:
@@ -208,7 +236,7 @@ class _Explainer(Words):
         for k in mus:
             if k[0] == "locked":
                 peers = sorted(set(peers) | set(self.locked[k[1]].peers))
-        changes = "; ".join(self.change(k) for k in mus)
+        changes = "; ".join(self.words(k)[1] for k in mus)
         tail = f" Any one of these changes would make a timetable possible: {changes}."
         if len(victims) == 1:
             person = self.people[victims[0]]
@@ -228,64 +256,12 @@ class _Explainer(Words):
             head = "These rules cannot all be kept"
             why = None
         if why is None:
-            why = "; ".join(self.fact(k) for k in mus if not (
+            why = "; ".join(self.words(k)[0] for k in mus if not (
                 len(victims) == 1 and k in (("required", victims[0]),
                                             ("availability", victims[0]))))
         message = f"{head}: {why}." if why else f"{head}."
         return TimetableObstacle(message + tail, interviewees=tuple(people), peers=tuple(peers),
                                  workshops=tuple(workshops))
-
-    def fact(self, key) -> str:
-        """The rule ``key`` as a statement about this visit."""
-        kind = key[0]
-        visit = self.instance.visit
-        if kind == "required":
-            return f"{self.who(key[1])} must be met"
-        if kind == "availability":
-            person = self.people[key[1]]
-            return f"{self.who(key[1])} is available {self.windows(person.availability)}"
-        if kind == "language":
-            person = self.people[key[1]]
-            speakers = [p.initials for p in self.instance.peers
-                        if person.language in p.languages]
-            verb = "speaks" if len(speakers) == 1 else "speak"
-            return (f"{self.who(key[1])} speaks {person.language} without an interpreter, "
-                    f"and only {', '.join(speakers) or 'no peer'} {verb} it")
-        if kind == "locked":
-            interview = self.locked[key[1]]
-            return (f"{self.lock_name(key[1])} is fixed at "
-                    f"{self.when(interview.day, interview.start, interview.end)} "
-                    f"with {interview.pair}")
-        if kind == "block":
-            block = visit.days[key[1] - 1].blocks[key[2]]
-            return (f"{self.when(key[1], block.start, block.end)} is kept for "
-                    f"'{block.title}'")
-        if kind == "parallel":
-            return f"at most {visit.max_parallel} interviews and workshops are held at a time"
-        if kind == "cap":
-            cap = self.instance.cap(self.instance.peer(key[1]))
-            return f"{key[1]} holds at most {cap} interview{plural_s(cap)} a day"
-        if kind == "peer_availability":
-            peer = self.instance.peer(key[1])
-            return f"{key[1]} is available {self.windows(peer.availability)}"
-        if kind == "workshop_time":
-            workshop = self.workshops[key[1]]
-            if workshop.fixed:
-                end = workshop.start + workshop.duration
-                return (f"{self.workshop_name(key[1])} is fixed at "
-                        f"{self.when(workshop.day, workshop.start, end)}")
-            return (f"{self.workshop_name(key[1])} must be held within "
-                    f"{self.windows(workshop.options)}")
-        if kind == "workshop_participant":
-            person = self.people[key[2]]
-            hours = self.workshops[key[1]].duration / 60
-            return (f"{self.who(key[2])} (available {self.windows(person.availability)}) takes "
-                    f"part in {self.workshop_name(key[1])}, which lasts {hours:g} hours")
-        if kind == "workshop_peer":
-            peer = self.instance.peer(key[2])
-            return (f"{key[2]} (available {self.windows(peer.availability)}) holds "
-                    f"{self.workshop_name(key[1])}")
-        raise ValueError(key)
 
     def per_start(self, person, mus: list) -> str | None:
         """At each time the interviewee could come, what the other rules of ``mus`` put in

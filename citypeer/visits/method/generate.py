@@ -23,8 +23,8 @@ from citypeer.visits.method.model import (
     POLITICIAN,
     SERVICE_USER,
     SPLIT,
-    CandidateInterviewee,
     IndicatorNeed,
+    IntervieweeToMeet,
     Interviewer,
     VisitFrame,
     VisitInstance,
@@ -155,7 +155,7 @@ def generate_instance(
 
 
 def _person(rng: random.Random, n: int, category: str, codes: list[str], host_language: str,
-            speakers: int) -> CandidateInterviewee:
+            speakers: int) -> IntervieweeToMeet:
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     if category == MUNICIPALITY_STAFF:
         organisation = f"City: {rng.choice(DEPARTMENTS)}"
@@ -192,7 +192,7 @@ def _person(rng: random.Random, n: int, category: str, codes: list[str], host_la
     focused = [c for c in codes if c.split("/")[0] in focus] or codes
     spoken = set(rng.sample(focused, min(len(focused), rng.randint(3, 6))))
     spoken |= set(rng.sample(codes, min(len(codes), rng.randint(0, 2))))
-    return CandidateInterviewee(
+    return IntervieweeToMeet(
         id=f"p{n + 1:02d}", name=name, category=category, role=role, organisation=organisation,
         availability=windows, language=host_language if local else "en",
         interpreter=interpreter, indicators=tuple(c for c in codes if c in spoken),

@@ -130,7 +130,7 @@ class Interviewer:
 
 
 @dataclass(frozen=True)
-class CandidateInterviewee:
+class IntervieweeToMeet:
     id: str
     name: str
     category: str
@@ -235,7 +235,7 @@ class VisitInstance:
 
     visit: VisitFrame
     peers: tuple[Interviewer, ...]
-    interviewees: tuple[CandidateInterviewee, ...]
+    interviewees: tuple[IntervieweeToMeet, ...]
     workshops: tuple[WorkshopToPlace, ...] = ()
     desk_review: tuple[IndicatorNeed, ...] = ()
     timetable: Timetable = Timetable()
@@ -243,7 +243,7 @@ class VisitInstance:
     def peer(self, initials: str) -> Interviewer | None:
         return next((p for p in self.peers if p.initials == initials), None)
 
-    def interviewee(self, id: str) -> CandidateInterviewee | None:
+    def interviewee(self, id: str) -> IntervieweeToMeet | None:
         return next((i for i in self.interviewees if i.id == id), None)
 
     def workshop(self, id: str) -> WorkshopToPlace | None:
@@ -254,7 +254,7 @@ class VisitInstance:
             return peer.max_interviews_per_day
         return self.visit.max_interviews_per_day
 
-    def interview_minutes(self, interviewee: CandidateInterviewee) -> int:
+    def interview_minutes(self, interviewee: IntervieweeToMeet) -> int:
         return self.visit.slot_minutes * (2 if interviewee.interpreter else 1)
 
 

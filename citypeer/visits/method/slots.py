@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass
 
 from citypeer.visits.method.model import (
-    CandidateInterviewee,
+    IntervieweeToMeet,
     Interviewer,
     VisitInstance,
     Window,
@@ -88,12 +88,12 @@ class SlotGrid:
         return not any(peer.initials in b.peers and b.start < end and start < b.end
                        for b in self.instance.visit.days[day - 1].blocks)
 
-    def speaks(self, person: CandidateInterviewee, pair: tuple[int, int]) -> bool:
+    def speaks(self, person: IntervieweeToMeet, pair: tuple[int, int]) -> bool:
         if person.interpreter or not person.language:
             return True
         return all(person.language in self.peers[k].languages for k in pair)
 
-    def places(self, person: CandidateInterviewee) -> list[Place]:
+    def places(self, person: IntervieweeToMeet) -> list[Place]:
         """Every place the interview with ``person`` may go, ignoring everyone else."""
         length = self.instance.interview_minutes(person)
         pairs = [p for p, pair in enumerate(self.pairs) if self.speaks(person, pair)]

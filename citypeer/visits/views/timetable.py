@@ -154,22 +154,23 @@ def swap(request, review, number):
     return _change(request, review, action, anchor=f"#interview-{number}")
 
 
+def _set_locked(request, review, number, locked: bool):
+    def action(visit, review, edit_count):
+        set_locked(visit=visit, review=review, number=number, locked=locked,
+                   edit_count=edit_count)
+    return _change(request, review, action, anchor=f"#interview-{number}")
+
+
 @require_POST
 @login_required
 def lock(request, review, number):
-    def action(visit, review, edit_count):
-        set_locked(visit=visit, review=review, number=number, locked=True,
-                   edit_count=edit_count)
-    return _change(request, review, action, anchor=f"#interview-{number}")
+    return _set_locked(request, review, number, True)
 
 
 @require_POST
 @login_required
 def unlock(request, review, number):
-    def action(visit, review, edit_count):
-        set_locked(visit=visit, review=review, number=number, locked=False,
-                   edit_count=edit_count)
-    return _change(request, review, action, anchor=f"#interview-{number}")
+    return _set_locked(request, review, number, False)
 
 
 @require_POST

@@ -2,7 +2,7 @@
 instances in a line each."""
 
 from citypeer.visits.method import (
-    CandidateInterviewee,
+    IntervieweeToMeet,
     Interviewer,
     PlannedInterview,
     VisitFrame,
@@ -23,8 +23,8 @@ def peers(*initials, languages=("en",)):
 
 def person(id, name=None, *, windows=None, **fields):
     availability = None if windows is None else tuple(Window(*w) for w in windows)
-    return CandidateInterviewee(id, name or id.capitalize(), fields.pop("category", "politician"),
-                                availability=availability, **fields)
+    return IntervieweeToMeet(id, name or id.capitalize(), fields.pop("category", "politician"),
+                             availability=availability, **fields)
 
 
 def interview(who, day, hour, pair, *, hours=1, locked=False, number=0):
