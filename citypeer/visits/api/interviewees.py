@@ -83,5 +83,5 @@ class IntervieweeDetail(APIView):
         serializer.is_valid(raise_exception=True)
         saved = update_interviewee(interviewee=row, review=review, data=_changes(serializer),
                                    edit_count=edit_count)
-        fresh = interviewees_in_full(saved.visit).get(pk=saved.pk)
+        fresh = get_row(interviewees_in_full(saved.visit), saved.pk)
         return Response(VisitIntervieweeSerializer(fresh).data)

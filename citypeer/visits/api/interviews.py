@@ -16,7 +16,7 @@ from citypeer.visits.domain.plan import (
     set_locked,
     swap_interviews,
 )
-from citypeer.visits.domain.queries import interviews_in_full
+from citypeer.visits.domain.queries import interview_numbered, interviews_in_full
 from citypeer.visits.interfaces.access import data_for, visit_or_404
 from citypeer.visits.interfaces.serializers import (
     STALE_OR_REFUSED,
@@ -30,13 +30,20 @@ from citypeer.visits.method.results import coverage_to_dicts, warnings_to_dicts
 CHANGE_RESPONSES = {200: VisitCheckSerializer, 400: BAD_INPUT, 409: STALE_OR_REFUSED}
 
 
-def _interviews(request, review):
-    """The review's visit, its interviews, and how to serialize them for this user."""
+def _visible(request, review):
+    """The review's visit, and how to serialize its interviews for this user."""
     review = get_review(review, user=request.user, permission="visits.view_visit")
     visit = visit_or_404(review)
     context = {"slot_minutes": visit.slot_minutes,
                "identities": request.user.has_perm("visits.view_identities", review)}
-    return interviews_in_full(visit), context
+    return visit, context
+
+
+def _interview(visit, number):
+    row = interview_numbered(visit, number)
+    if row is None:
+        raise Http404
+    return row
 
 
 def _checked(request, review, visit) -> Response:
@@ -54,18 +61,17 @@ class InterviewList(APIView):
 
     @extend_schema(responses=VisitInterviewSerializer(many=True), operation_id="interviews_list")
     def get(self, request, review):
-        rows, context = _interviews(request, review)
-        return Response(VisitInterviewSerializer(rows, many=True, context=context).data)
+        visit, context = _visible(request, review)
+        return Response(VisitInterviewSerializer(interviews_in_full(visit), many=True,
+                                                 context=context).data)
 
 
 class InterviewDetail(APIView):
     @extend_schema(responses=VisitInterviewSerializer, operation_id="interview_get")
     def get(self, request, review, number):
-        rows, context = _interviews(request, review)
-        row = rows.filter(number=number).first()
-        if row is None:
-            raise Http404
-        return Response(VisitInterviewSerializer(row, context=context).data)
+        visit, context = _visible(request, review)
+        return Response(VisitInterviewSerializer(_interview(visit, number),
+                                                 context=context).data)
 
     @extend_schema(request=VisitInterviewSerializer, responses=CHANGE_RESPONSES,
                    operation_id="interview_move")
@@ -74,9 +80,7 @@ class InterviewDetail(APIView):
         The move is stored even when the checker finds something wrong."""
         review = get_review(review, user=request.user, permission="visits.plan_visit")
         visit = visit_or_404(review)
-        current = interviews_in_full(visit).filter(number=number).first()
-        if current is None:
-            raise Http404
+        current = _interview(visit, number)
         edit_count = edit_count_from(request)
         serializer = VisitInterviewSerializer(current, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)

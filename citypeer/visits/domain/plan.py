@@ -124,12 +124,12 @@ def _store_timetable(visit: Visit, data: VisitData, result: TimetableResult) -> 
             # them; anything it drops was never held.
             interview.delete()
     new = []
-    for ref, core in sorted(planned.items(), key=lambda kv: (kv[1].day, kv[1].start,
-                                                             kv[1].peers, kv[0])):
+    for ref, placed in sorted(planned.items(), key=lambda kv: (kv[1].day, kv[1].start,
+                                                               kv[1].peers, kv[0])):
         row = data.interviews.get(ref)
-        peer_a, peer_b = (data.peers[p] for p in core.peers)
-        fields = {"day": core.day, "start": clock_time(core.start),
-                  "slots": max(1, (core.end - core.start) // slot),
+        peer_a, peer_b = (data.peers[p] for p in placed.peers)
+        fields = {"day": placed.day, "start": clock_time(placed.start),
+                  "slots": max(1, (placed.end - placed.start) // slot),
                   "peer_a": peer_a, "peer_b": peer_b}
         if row is None:
             new.append(Interview(visit=visit, interviewee=data.interviewees[ref], **fields))

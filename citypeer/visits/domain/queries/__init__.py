@@ -45,6 +45,11 @@ def interviews_in_full(visit: Visit, *, cancelled: bool | None = False):
     ).order_by("number")
 
 
+def interview_numbered(visit: Visit, number: int) -> Interview | None:
+    """The interview (not cancelled) with this number, with its interviewee and peers."""
+    return interviews_in_full(visit).filter(number=number).first()
+
+
 def workshops_in_full(visit: Visit):
     return Workshop.objects.filter(visit=visit).prefetch_related(
         "peers", "participants"
