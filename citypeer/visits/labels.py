@@ -1,4 +1,4 @@
-"""Words the pages use for the core's codes, translated."""
+"""Words the pages use for the method's codes (plan status, warnings), translated."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -44,7 +44,7 @@ class Visit(models.Model):
     # Numbers are never given twice, even after an interview is cancelled or dropped:
     # briefs and notes may already cite them.
     last_number = models.PositiveIntegerField(default=0)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("peer review visit")
@@ -90,7 +90,7 @@ class Interviewee(models.Model):
     # Where the person came from, so that drawing people in again adds nobody twice:
     # "person:<responsible person id>" or the desk review's "new:<name>|<organisation>".
     source_key = models.CharField(max_length=500, blank=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("interviewee")

@@ -1,64 +1,53 @@
-"""A review with its team, initial report, a submitted desk review and a visit, made with the
-ORM and the domain functions."""
+"""The visit's world: a review with its team of four peers, an initial report naming two
+people, one peer's submitted desk review and a visit with the seed's template; and the same
+world with the people drawn in and the visit planned."""
 
 import datetime as dt
 from types import SimpleNamespace
 
 import pytest
 
-from citypeer.benchmarks.domain.library import import_benchmark
-from citypeer.benchmarks.models import Indicator
-from citypeer.core.benchmark import document_from_dict, validate_document
 from citypeer.deskreviews.domain.desk_reviews import (
     save_judgement,
     start_desk_review,
     submit_desk_review,
 )
 from citypeer.initialreports.models import InitialReport, ResponsiblePerson, SelfAssessment
-from citypeer.network.models import City
-from citypeer.programmes.models import Programme, Review
-from citypeer.teams.models import Team, TeamMember
+from citypeer.visits.domain.interviewees import add_interviewee, draw_interviewees
+from citypeer.visits.domain.plan import solve_visit
 from citypeer.visits.domain.visits import create_visit
-
-
-def make_person(username, *, roles=(), city=None):
-    """A person without a usable password: hashing one costs the test suite seconds, and the
-    tests log in with force_login (the browser test sets one password itself)."""
-    from citypeer.people.models import User
-
-    user = User(username=username, name=username.split("_")[0].title(), city=city,
-                **{f"is_{r}": True for r in roles})
-    user.set_unusable_password()
-    user.save()
-    return user
-
+from citypeer.visits.models import Interview
+from tests.factories import (
+    indicators_of,
+    make_benchmark,
+    make_city,
+    make_person,
+    make_review,
+    make_team,
+    matrix_document,
+)
 
 PEERS = (("anna", "AP", ["en", "fr"]), ("bram", "BR", ["en"]), ("carl", "CK", ["en"]),
          ("dora", "DM", ["en", "fi"]))
+THREE_INDICATORS = matrix_document(["AC/A/1", "AC/A/2", "AC/A/3"], slug="three-indicators",
+                                   texts={"AC/A/1": "A permanent consultative committee.",
+                                          "AC/A/2": "Staff trained in diversity.",
+                                          "AC/A/3": "Services coordinated across departments."})
+TIME_LIMIT = 5.0
 
 
-def make_setting(benchmark, *, slug="inti-cities-2008"):
-    cities = {
-        s: City.objects.get_or_create(slug=s, defaults={"name": s.title(), "country": "EU"})[0]
-        for s in ("helsinki", "genoa", "lyon", "malmo")
-    }
-    programme = Programme.objects.create(slug=slug, name=slug.upper(), benchmark=benchmark)
-    programme.cities.set(cities.values())
-    review = Review.objects.create(programme=programme, city=cities["helsinki"])
-    team = Team.objects.create(review=review)
-    peers = {}
-    for name, initials, languages in PEERS:
-        person = make_person(f"{name}_{slug}", roles=["peer"], city=cities["genoa"])
-        person.initials, person.languages = initials, languages
-        person.save()
-        TeamMember.objects.create(team=team, person=person, role=TeamMember.Role.PEER)
-        peers[initials] = person
-    team.leader = peers["AP"]
-    team.save()
+def make_world(benchmark, *, slug="inti-cities-2008"):
+    review = make_review(benchmark, host="helsinki", slug=slug,
+                         cities=("genoa", "lyon", "malmo"))
+    genoa = make_city("genoa")
+    peers = {initials: make_person(f"{name}_{slug}", roles=["peer"], city=genoa,
+                                   initials=initials, languages=languages)
+             for name, initials, languages in PEERS}
+    team = make_team(review, peers=list(peers.values()), leader=peers["AP"])
     people = SimpleNamespace(
-        outsider=make_person(f"otto_{slug}", roles=["peer"], city=cities["malmo"]),
-        host=make_person(f"hanna_{slug}", roles=["host_officer"], city=cities["helsinki"]),
-        other_host=make_person(f"olli_{slug}", roles=["host_officer"], city=cities["lyon"]),
+        outsider=make_person(f"otto_{slug}", roles=["peer"], city=make_city("malmo")),
+        host=make_person(f"hanna_{slug}", roles=["host_officer"], city=make_city("helsinki")),
+        other_host=make_person(f"olli_{slug}", roles=["host_officer"], city=make_city("lyon")),
         coordinator=make_person(f"cora_{slug}", roles=["coordinator"]),
     )
     report = InitialReport.objects.create(review=review)
@@ -66,7 +55,7 @@ def make_setting(benchmark, *, slug="inti-cities-2008"):
                                              organisation="Consultative Committee")
     deputy = ResponsiblePerson.objects.create(report=report, name="Deputy Mayor",
                                               role="deputy mayor", organisation="City Council")
-    indicators = list(Indicator.objects.filter(benchmark=benchmark).order_by("position"))
+    indicators = list(indicators_of(benchmark).values())
     SelfAssessment.objects.create(
         report=report, indicator=indicators[0], status=SelfAssessment.Status.ACHIEVED,
         politically_responsible=deputy, operationally_responsible=chair,
@@ -93,26 +82,40 @@ def make_setting(benchmark, *, slug="inti-cities-2008"):
                            team=team)
 
 
-THREE_INDICATORS = {
-    "slug": "three-indicators", "version": 1, "title": "Three indicators", "kind": "matrix",
-    "language": "en",
-    "values": [{"code": "A", "name": "Ambition"}],
-    "pillars": [{"code": "AC", "name": "Administrative Co-operation", "values": [
-        {"value": "A", "indicators": [
-            {"code": "AC/A/1", "text": "A permanent consultative committee."},
-            {"code": "AC/A/2", "text": "Staff trained in diversity."},
-            {"code": "AC/A/3", "text": "Services coordinated across departments."},
-        ]},
-    ]}],
-}
+def plan(world):
+    """Draw the people in and plan the visit: three interviews, numbered 1 to 3."""
+    draw_interviewees(visit=world.visit, review=world.review)
+    solve_visit(visit=world.visit, review=world.review, time_limit=TIME_LIMIT, edit_count=0)
+    world.visit.refresh_from_db()
+    return world
+
+
+def plan_of(visit):
+    """number -> (interviewee name, day, start, pair) of the interviews not cancelled."""
+    return {
+        i.number: (i.interviewee.name, i.day, i.start.strftime("%H:%M"),
+                   {i.peer_a.initials, i.peer_b.initials})
+        for i in Interview.objects.filter(visit=visit, cancelled=False)
+        .select_related("interviewee", "peer_a", "peer_b")
+    }
+
+
+def add_person(world, name, **fields):
+    """Someone added by hand, speaking to the first indicator."""
+    data = {"name": name, "category": "municipality_staff", "indicators": ["AC/A/1"], **fields}
+    return add_interviewee(visit=world.visit, review=world.review, data=data)
 
 
 @pytest.fixture
 def three_indicators(db):
-    assert validate_document(THREE_INDICATORS) == []
-    return import_benchmark(document=document_from_dict(THREE_INDICATORS))
+    return make_benchmark(THREE_INDICATORS)
 
 
 @pytest.fixture
-def setting(three_indicators):
-    return make_setting(three_indicators)
+def world(three_indicators):
+    return make_world(three_indicators)
+
+
+@pytest.fixture
+def planned(world):
+    return plan(world)

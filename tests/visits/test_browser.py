@@ -3,25 +3,18 @@ keyboard-usable form and sees the warning at once."""
 
 import pytest
 
-from citypeer.visits.domain.interviewees import draw_interviewees
-from citypeer.visits.domain.plan import solve_visit
 from citypeer.visits.models import Interview
-from tests.visits.conftest import THREE_INDICATORS, make_setting
+from tests.factories import make_benchmark
+from tests.visits.conftest import THREE_INDICATORS, make_world, plan
 
 PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
 def planned(live_server, transactional_db):
-    from citypeer.benchmarks.domain.library import import_benchmark
-    from citypeer.core.benchmark import document_from_dict
-
-    benchmark = import_benchmark(document=document_from_dict(THREE_INDICATORS))
-    setting = make_setting(benchmark)
-    draw_interviewees(visit=setting.visit, review=setting.review)
-    solve_visit(visit=setting.visit, review=setting.review, time_limit=5)
-    setting.site = live_server.url
-    return setting
+    world = plan(make_world(make_benchmark(THREE_INDICATORS)))
+    world.site = live_server.url
+    return world
 
 
 def test_move_an_interview_onto_a_busy_peer_and_see_the_warning(page, planned):

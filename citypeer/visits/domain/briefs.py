@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citypeer.visits.domain.instance import VisitData
+from citypeer.visits.domain.instance import VisitData, clock_minutes
 from citypeer.visits.method.model import hhmm
 
 
@@ -73,7 +73,7 @@ def interview_briefs(data: VisitData, numbers=None) -> list[Brief]:
                 suspected=_merged(j.suspected for j in judgements),
                 questions=tuple(q.text for q in item.questions) if item else (),
             ))
-        start = interview.start.hour * 60 + interview.start.minute
+        start = clock_minutes(interview.start)
         day = visit.days[interview.day - 1] if 1 <= interview.day <= len(visit.days) else None
         out.append(Brief(
             number=interview.number, interviewee=person, day=interview.day,

@@ -1,6 +1,6 @@
 """The visit for other programs: iCalendar (RFC 5545, the `icalendar` package) for the team
-and per peer, the printable timetable as PDF (WeasyPrint), and JSON in the core's result
-format (`docs/visit-instance.md`).
+and per peer, the printable timetable as PDF (WeasyPrint), and JSON in the method's
+result format (`docs/visit-instance.md`).
 
 Calendars give times in the visit's time zone with its VTIMEZONE, so that a peer travelling
 from another zone sees the interviews at the right hour. Without interviewees' identities
@@ -25,8 +25,9 @@ from citypeer.visits.method import (
     TimetableResult,
     result_to_dict,
 )
-from citypeer.visits.method.checker import check_timetable, coverage
-from citypeer.visits.method.model import Obstacle
+from citypeer.visits.method.checker import check_timetable
+from citypeer.visits.method.coverage import coverage
+from citypeer.visits.method.results import obstacles_from_dicts
 
 
 def _dates(data: VisitData) -> list[dt.date]:
@@ -113,7 +114,7 @@ def timetable_pdf(html: str, *, base_url: str | None = None) -> bytes:
 
 
 def visit_result(data: VisitData) -> TimetableResult:
-    """The stored plan in the core's result format, checked afresh."""
+    """The stored plan in the method's result format, checked afresh."""
     visit = data.visit
     instance = data.instance
     status = visit.status if visit.status in (OPTIMAL, FEASIBLE, INFEASIBLE) else "unknown"
@@ -123,9 +124,7 @@ def visit_result(data: VisitData) -> TimetableResult:
         bound=None if visit.bound is None else round(visit.bound),
         coverage=coverage(instance, instance.timetable),
         warnings=check_timetable(instance, instance.timetable),
-        explanation=tuple(Obstacle(o["message"], tuple(o.get("interviewees", ())),
-                                   tuple(o.get("peers", ())), tuple(o.get("workshops", ())))
-                          for o in visit.explanation),
+        explanation=obstacles_from_dicts(visit.explanation),
         seconds=visit.solve_seconds or 0.0,
     )
 
@@ -133,7 +132,7 @@ def visit_result(data: VisitData) -> TimetableResult:
 def visit_json(data: VisitData, *, identities: bool) -> dict:
     out = result_to_dict(visit_result(data))
     out["visit_status"] = data.visit.status
-    out["revision"] = data.visit.revision
+    out["edit_count"] = data.visit.edit_count
     if not identities:
         # The explanation was written with names; the host city sees that there is one.
         out["explanation"] = [{"message": _("The team sees why."), "interviewees": [],

@@ -44,12 +44,13 @@ class GridRow:
 
 
 @dataclass
-class Grid:
+class TimetableGrid:
     days: list[dict]  # {number, label, date}
     rows: list[GridRow]
 
 
-def timetable_grid(data: VisitData, *, identities: bool, flagged=frozenset()) -> Grid:
+def timetable_grid(data: VisitData, *, identities: bool,
+                   flagged=frozenset()) -> TimetableGrid:
     visit = data.instance.visit
     slot = visit.slot_minutes
     first = min(d.start for d in visit.days)
@@ -91,7 +92,7 @@ def timetable_grid(data: VisitData, *, identities: bool, flagged=frozenset()) ->
         rows.append(GridRow(hhmm(time), hhmm(time + slot), cells))
     days = [{"number": n, "label": day.label or f"Day {n}", "date": day.date}
             for n, day in enumerate(visit.days, start=1)]
-    return Grid(days, rows)
+    return TimetableGrid(days, rows)
 
 
 def interview_lines(data: VisitData, *, identities: bool) -> list[dict]:

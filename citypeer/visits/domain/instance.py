@@ -22,26 +22,20 @@ from citypeer.visits.domain.queries import (
     team_interviewers,
     workshops_in_full,
 )
-from citypeer.visits.domain.visits import VisitError, seed_template
+from citypeer.visits.domain.visits import VisitError
 from citypeer.visits.method import (
-    Interview as CoreInterview,
-)
-from citypeer.visits.method import (
-    Interviewee as CoreInterviewee,
-)
-from citypeer.visits.method import (
-    Peer,
+    IntervieweeToMeet,
+    Interviewer,
+    PlannedInterview,
     Timetable,
+    VisitFrame,
     VisitInstance,
-    Window,
     WorkshopSession,
+    WorkshopToPlace,
     needs_from_desk_review,
+    seed_days,
 )
-from citypeer.visits.method import (
-    Workshop as CoreWorkshop,
-)
-from citypeer.visits.method.document import visit_from_dict
-from citypeer.visits.method.model import minutes
+from citypeer.visits.method.document import days_from_dicts, windows_from_dicts
 from citypeer.visits.models import Interview, Interviewee, Visit, Workshop
 
 
@@ -63,31 +57,81 @@ class VisitData:
         return {i.number: i for i in self.interviews.values()}
 
 
-def _windows(items) -> tuple[Window, ...] | None:
-    if not items:
-        return None  # no windows: available throughout the visit
-    return tuple(Window(int(w["day"]), minutes(w["start"]), minutes(w["end"])) for w in items)
-
-
-def _minutes(value: dt.time) -> int:
+def clock_minutes(value: dt.time) -> int:
+    """A time of day as the method counts it: minutes since midnight."""
     return value.hour * 60 + value.minute
 
 
-def core_visit(visit: Visit):
-    days = visit.days or seed_template()
+def clock_time(value: int) -> dt.time:
+    return dt.time(value // 60, value % 60)
+
+
+def _windows(items):
+    """A row's windows; none stored means available throughout the visit (None)."""
+    return windows_from_dicts(items) if items else None
+
+
+def visit_frame(visit: Visit) -> VisitFrame:
+    """The visit's days, slots and limits; days are dated from the first day when it is set."""
+    days = days_from_dicts(visit.days) if visit.days else seed_days()
     if visit.starts_on is not None:
-        days = [
-            {**day, "date": day.get("date") or (visit.starts_on + dt.timedelta(days=n))
-             .isoformat()}
-            for n, day in enumerate(days)
-        ]
-    return visit_from_dict({
-        "days": days,
-        "slot_minutes": visit.slot_minutes,
-        # 0 reads as "no limit but the peers'": the core's None.
-        "max_parallel": visit.max_parallel or None,
-        "max_interviews_per_day": visit.max_interviews_per_day,
-    })
+        days = tuple(replace(day, date=day.date or (visit.starts_on + dt.timedelta(days=n))
+                             .isoformat()) for n, day in enumerate(days))
+    return VisitFrame(
+        days=days, slot_minutes=visit.slot_minutes,
+        # 0 reads as "no limit but the peers'": the method's None.
+        max_parallel=visit.max_parallel or None,
+        max_interviews_per_day=visit.max_interviews_per_day,
+    )
+
+
+def _candidate(row: Interviewee, *, pseudonymous: bool) -> IntervieweeToMeet:
+    return IntervieweeToMeet(
+        id=row.reference,
+        name=row.reference if pseudonymous else row.name,
+        category=row.category,
+        role="" if pseudonymous else row.role,
+        organisation="" if pseudonymous else row.organisation,
+        availability=_windows(row.availability),
+        language=row.language or None,
+        interpreter=row.interpreter,
+        indicators=tuple(i.code for i in row.indicators.all()),
+        required=row.required,
+    )
+
+
+def _planned(interview: Interview, *, slot: int, held: set[int]) -> PlannedInterview:
+    start = clock_minutes(interview.start)
+    return PlannedInterview(
+        interviewee=interview.interviewee.reference, day=interview.day, start=start,
+        end=start + interview.slots * slot,
+        peers=(interview.peer_a.initials, interview.peer_b.initials),
+        locked=interview.locked or interview.pk in held, number=interview.number,
+    )
+
+
+def _workshop(workshop: Workshop, *, slot: int, peers, people) -> WorkshopToPlace:
+    fixed = workshop.day is not None and workshop.start is not None
+    return WorkshopToPlace(
+        id=workshop.label, title=workshop.title, duration=workshop.slots * slot,
+        day=workshop.day if fixed else None,
+        start=clock_minutes(workshop.start) if fixed else None,
+        options=_windows(workshop.options) or (),
+        peers=tuple(p.initials for p in workshop.peers.all() if p.initials in peers),
+        participants=tuple(p.reference for p in workshop.participants.all()
+                           if p.reference in people),
+    )
+
+
+def _session(workshop: Workshop, *, slot: int) -> WorkshopSession | None:
+    """Where the workshop is: its fixed time, else where the last plan put it."""
+    fixed = workshop.day is not None and workshop.start is not None
+    day = workshop.day if fixed else workshop.planned_day
+    start = workshop.start if fixed else workshop.planned_start
+    if day is None or start is None:
+        return None
+    return WorkshopSession(workshop.label, day, clock_minutes(start),
+                           clock_minutes(start) + workshop.slots * slot)
 
 
 def visit_data(*, visit: Visit, review, pseudonymous: bool = False,
@@ -107,77 +151,25 @@ def visit_data(*, visit: Visit, review, pseudonymous: bool = False,
     held = set(EvidenceItem.objects.filter(interview__visit=visit)
                .values_list("interview_id", flat=True))
     planned = {i.interviewee_id for i in interviews}
-
-    core = core_visit(visit)
-    people = {}
-    for row in rows:
-        # Someone withdrawn keeps a held interview; otherwise the planner leaves them out.
-        if row.withdrawn and row.pk not in planned:
-            continue
-        people[row.reference] = row
-    interviewees = tuple(
-        CoreInterviewee(
-            id=ref,
-            name=ref if pseudonymous else row.name,
-            category=row.category,
-            role="" if pseudonymous else row.role,
-            organisation="" if pseudonymous else row.organisation,
-            availability=_windows(row.availability),
-            language=row.language or None,
-            interpreter=row.interpreter,
-            indicators=tuple(i.code for i in row.indicators.all()),
-            required=row.required,
-        )
-        for ref, row in people.items()
-    )
-    by_ref = {}
-    plan = []
-    for interview in interviews:
-        ref = interview.interviewee.reference
-        by_ref[ref] = interview
-        start = _minutes(interview.start)
-        plan.append(CoreInterview(
-            interviewee=ref, day=interview.day, start=start,
-            end=start + interview.slots * visit.slot_minutes,
-            peers=(interview.peer_a.initials, interview.peer_b.initials),
-            locked=interview.locked or interview.pk in held, number=interview.number,
-        ))
-    core_workshops = []
-    sessions = []
-    for workshop in workshops:
-        duration = workshop.slots * visit.slot_minutes
-        fixed = workshop.day is not None and workshop.start is not None
-        core_workshops.append(CoreWorkshop(
-            id=workshop.label, title=workshop.title, duration=duration,
-            day=workshop.day if fixed else None,
-            start=_minutes(workshop.start) if fixed else None,
-            options=_windows(workshop.options) or (),
-            peers=tuple(p.initials for p in workshop.peers.all() if p.initials in peers),
-            participants=tuple(p.reference for p in workshop.participants.all()
-                               if p.reference in people),
-        ))
-        day = workshop.day if fixed else workshop.planned_day
-        start = workshop.start if fixed else workshop.planned_start
-        if day is not None and start is not None:
-            sessions.append(WorkshopSession(workshop.label, day, _minutes(start),
-                                            _minutes(start) + duration))
+    # Someone withdrawn keeps a held interview; otherwise the planner leaves them out.
+    people = {row.reference: row for row in rows
+              if not (row.withdrawn and row.pk not in planned)}
+    slot = visit.slot_minutes
+    sessions = (_session(w, slot=slot) for w in workshops)
     compiled = compiled_desk_review(review=review) if with_desk_review else None
     instance = VisitInstance(
-        visit=core,
-        peers=tuple(Peer(initials, name="" if pseudonymous else str(user),
-                         languages=tuple(user.languages or ()))
+        visit=visit_frame(visit),
+        peers=tuple(Interviewer(initials, name="" if pseudonymous else str(user),
+                                languages=tuple(user.languages or ()))
                     for initials, user in peers.items()),
-        interviewees=interviewees,
-        workshops=tuple(core_workshops),
+        interviewees=tuple(_candidate(row, pseudonymous=pseudonymous)
+                           for row in people.values()),
+        workshops=tuple(_workshop(w, slot=slot, peers=peers, people=people)
+                        for w in workshops),
         desk_review=needs_from_desk_review(compiled.compiled) if compiled else (),
-        timetable=Timetable(tuple(plan), tuple(sessions)),
+        timetable=Timetable(tuple(_planned(i, slot=slot, held=held) for i in interviews),
+                            tuple(s for s in sessions if s is not None)),
     )
     return VisitData(visit=visit, instance=instance, interviewees=people, peers=peers,
-                     interviews=by_ref, workshops={w.label: w for w in workshops},
-                     held=held, compiled=compiled)
-
-
-def with_plan(data: VisitData, interviews) -> VisitInstance:
-    """The instance with `interviews` as its plan (workshops as they are)."""
-    return replace(data.instance, timetable=Timetable(tuple(interviews),
-                                                      data.instance.timetable.workshops))
+                     interviews={i.interviewee.reference: i for i in interviews},
+                     workshops={w.label: w for w in workshops}, held=held, compiled=compiled)

@@ -18,10 +18,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from citypeer.benchmarks.models import Indicator
+from citypeer.common.editing import check_edit_count, compare
 from citypeer.deskreviews.domain.compiled import compiled_desk_review
 from citypeer.initialreports.models import ResponsiblePerson, SelfAssessment
 from citypeer.visits.domain.plan import cancel_interview
-from citypeer.visits.domain.visits import VisitError, VisitProblems
+from citypeer.visits.domain.visits import VisitProblems
 from citypeer.visits.method.model import minutes
 from citypeer.visits.models import Interview, Interviewee, Visit
 
@@ -30,6 +31,8 @@ TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 TEXT_FIELDS = {"name": 200, "role": 200, "organisation": 200}
 FLAGS = ("interpreter", "required", "withdrawn")
+EDITED = ("name", "role", "organisation", "category", "language", *FLAGS, "availability",
+          "notes")
 
 
 @dataclass(frozen=True)
@@ -198,27 +201,38 @@ def add_interviewee(*, visit: Visit, review, data: dict) -> Interviewee:
     return row
 
 
+def _compared(row: Interviewee, clean: dict, indicators) -> tuple:
+    """The fields a save changes, as saved beside as sent."""
+    names = [name for name in EDITED if name in clean] + (
+        ["indicators"] if indicators is not None else [])
+    labels = {name: Interviewee._meta.get_field(name).verbose_name for name in names}
+    saved = {name: getattr(row, name) for name in names if name != "indicators"}
+    yours = dict(clean)
+    if indicators is not None:
+        saved["indicators"] = [i.code for i in row.indicators.all()]
+        yours["indicators"] = [i.code for i in indicators]
+    return compare(labels, saved, yours)
+
+
 def update_interviewee(*, interviewee: Interviewee, review, data: dict,
-                       revision: int) -> Interviewee:
+                       edit_count: int | None) -> Interviewee:
     """Change what is known of someone. Withdrawing someone cancels their planned interview
     (refused if it has been held)."""
     visit = interviewee.visit
     clean, indicators = _clean(data, visit=visit, review=review, partial=True)
     with transaction.atomic():
         row = Interviewee.objects.select_for_update().get(pk=interviewee.pk)
-        if row.revision != revision:
-            raise VisitError(_("%(name)s was changed elsewhere (revision %(current)s) after the "
-                               "revision you started from (%(yours)s). Nothing was changed.")
-                             % {"name": row.name, "current": row.revision, "yours": revision})
+        check_edit_count(row, started_from=edit_count, what=row.name,
+                         fields=lambda: _compared(row, clean, indicators))
         if clean.get("withdrawn") and not row.withdrawn:
             planned = Interview.objects.filter(interviewee=row, cancelled=False).first()
             if planned is not None:
                 current = Visit.objects.get(pk=visit.pk)
                 cancel_interview(visit=current, review=review, number=planned.number,
-                                 revision=current.revision)
+                                 edit_count=current.edit_count)
         for name, value in clean.items():
             setattr(row, name, value)
-        row.revision += 1
+        row.edit_count += 1
         row.save()
         if indicators is not None:
             row.indicators.set(indicators)

@@ -9,42 +9,35 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from citypeer.visits.method import Visit as CoreVisit
-from citypeer.visits.method import validate_instance
-from citypeer.visits.method.document import visit_to_dict
+from citypeer.common.editing import check_edit_count, compare
+from citypeer.common.refusals import Refused
+from citypeer.visits.method import seed_days, validate_instance
+from citypeer.visits.method.document import days_to_dicts
 from citypeer.visits.models import Visit
 
 
-class VisitError(Exception):
+class VisitError(Refused):
     """A rule says no; the message says which."""
 
 
-class VisitProblems(VisitError):
-    """Bad input: each problem names its field."""
+class VisitProblems(ValidationError):
+    """Bad input: each problem names its field (`days[1].blocks[0].start`)."""
 
     def __init__(self, problems: list[tuple[str, str]]):
-        self.problems = problems
-        super().__init__("; ".join(f"{field}: {message}" for field, message in problems))
-
-
-class PlanConflict(VisitError):
-    """The plan changed since the revision a change started from."""
-
-    def __init__(self, *, current: int, attempted: int):
-        self.current, self.attempted = current, attempted
-        super().__init__(
-            _("The timetable was changed elsewhere (revision %(current)s) after the revision "
-              "you started from (%(yours)s). Nothing was changed; look at the timetable again.")
-            % {"current": current, "yours": attempted}
-        )
+        self.problems = list(problems)
+        grouped: dict[str, list[str]] = {}
+        for field, message in self.problems:
+            grouped.setdefault(field, []).append(str(message))
+        super().__init__(grouped)
 
 
 def seed_template() -> list[dict]:
     """The seed's four days and their fixed blocks, as stored in `Visit.days`."""
-    return visit_to_dict(CoreVisit())["days"]
+    return days_to_dicts(seed_days())
 
 
 def create_visit(*, review, starts_on: dt.date | None = None) -> Visit:
@@ -59,7 +52,11 @@ SETTINGS = ("starts_on", "timezone", "slot_minutes", "max_parallel", "max_interv
             "days")
 
 
-def update_visit(*, visit: Visit, changes: dict, revision: int) -> Visit:
+def _setting_labels(names) -> dict[str, str]:
+    return {name: Visit._meta.get_field(name).verbose_name for name in names}
+
+
+def update_visit(*, visit: Visit, changes: dict, edit_count: int) -> Visit:
     """Change the visit's settings. The days are checked as the visit instance format
     checks them (`days[1].blocks[0].start: …`); nothing is written if anything is wrong."""
     problems: list[tuple[str, str]] = []
@@ -101,10 +98,12 @@ def update_visit(*, visit: Visit, changes: dict, revision: int) -> Visit:
         raise VisitProblems(problems)
     with transaction.atomic():
         locked = Visit.objects.select_for_update().get(pk=visit.pk)
-        if locked.revision != revision:
-            raise PlanConflict(current=locked.revision, attempted=revision)
+        check_edit_count(locked, started_from=edit_count, what=_("the visit's settings"),
+                         fields=lambda: compare(
+                             _setting_labels(values),
+                             {name: getattr(locked, name) for name in values}, values))
         for name, value in values.items():
             setattr(locked, name, value)
-        locked.revision += 1
+        locked.edit_count += 1
         locked.save()
     return locked

@@ -1,6 +1,18 @@
 """What one person may see of a visit, as pages, API and exports read it."""
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from citypeer.visits.domain.instance import VisitData, visit_data
+from citypeer.visits.domain.queries import visit_of
+
+
+def visit_or_404(review):
+    """The review's visit, or Http404 when it has none yet."""
+    visit = visit_of(review)
+    if visit is None:
+        raise Http404(_("This review has no visit yet."))
+    return visit
 
 
 def data_for(user, review, visit) -> tuple[VisitData, bool]:

@@ -39,7 +39,7 @@ class MoveForm(forms.Form):
     start = forms.ChoiceField(label=gettext_lazy("Starts at"))
     peer_a = forms.ChoiceField(label=gettext_lazy("First peer"))
     peer_b = forms.ChoiceField(label=gettext_lazy("Second peer"))
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    edit_count = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, days=(), times=(), peers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,7 +74,7 @@ class IntervieweeForm(forms.Form):
         help_text=gettext_lazy("Codes separated by spaces or commas, for example AC/I/3."))
     notes = forms.CharField(label=gettext_lazy("Notes"), required=False,
                             widget=forms.Textarea(attrs={"rows": 2}))
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_count = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean_availability(self):
         return text_to_windows(self.cleaned_data["availability"])
@@ -84,7 +84,7 @@ class IntervieweeForm(forms.Form):
 
     def domain_data(self) -> dict:
         data = dict(self.cleaned_data)
-        data.pop("revision", None)
+        data.pop("edit_count", None)
         return data
 
     @classmethod
@@ -95,7 +95,7 @@ class IntervieweeForm(forms.Form):
             "interpreter": row.interpreter, "required": row.required,
             "withdrawn": row.withdrawn, "availability": windows_to_text(row.availability),
             "indicators": " ".join(i.code for i in row.indicators.all()), "notes": row.notes,
-            "revision": row.revision,
+            "edit_count": row.edit_count,
         }
 
 

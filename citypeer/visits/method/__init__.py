@@ -4,12 +4,11 @@ Plain Python, no Django: the timetable page, the API and ``citypeer schedule`` a
 check visits through this package. OR-Tools is imported only when the optimiser runs.
 """
 
-from citypeer.visits.method.checker import check_timetable, coverage, errors
+from citypeer.visits.method.checker import check_timetable, errors
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.document import (
     instance_from_dict,
     instance_to_dict,
-    result_from_dict,
-    result_to_dict,
     timetable_from_dict,
     timetable_to_dict,
 )
@@ -21,28 +20,29 @@ from citypeer.visits.method.model import (
     OPTIMAL,
     UNKNOWN,
     WARNING,
-    Block,
     Day,
+    FixedBlock,
     IndicatorCoverage,
     IndicatorNeed,
-    Interview,
-    Interviewee,
-    Obstacle,
-    Peer,
+    IntervieweeToMeet,
+    Interviewer,
     Penalties,
+    PlannedInterview,
     Timetable,
+    TimetableObstacle,
     TimetableResult,
     TimetableWarning,
-    Visit,
+    VisitFrame,
     VisitInstance,
     Window,
-    Workshop,
     WorkshopSession,
+    WorkshopToPlace,
     needs_from_desk_review,
     number_interviews,
     seed_days,
 )
 from citypeer.visits.method.objective import evaluate, weighted, weights
+from citypeer.visits.method.results import result_from_dict, result_to_dict
 from citypeer.visits.method.solver import replan, solve_timetable
 from citypeer.visits.method.validation import (
     VisitInstanceError,
@@ -53,9 +53,10 @@ from citypeer.visits.method.validation import (
 
 __all__ = [
     "ERROR", "FEASIBLE", "INFEASIBLE", "OPTIMAL", "UNKNOWN", "WARNING",
-    "Block", "Day", "IndicatorCoverage", "IndicatorNeed", "Interview", "Interviewee",
-    "Obstacle", "Peer", "Penalties", "Timetable", "TimetableResult", "TimetableWarning",
-    "Visit", "VisitInstance", "VisitInstanceError", "Window", "Workshop", "WorkshopSession",
+    "Day", "FixedBlock", "IndicatorCoverage", "IndicatorNeed", "IntervieweeToMeet",
+    "Interviewer", "Penalties", "PlannedInterview", "Timetable", "TimetableObstacle",
+    "TimetableResult", "TimetableWarning", "VisitFrame", "VisitInstance", "VisitInstanceError",
+    "Window", "WorkshopSession", "WorkshopToPlace",
     "check_timetable", "coverage", "errors", "evaluate", "greedy_timetable",
     "instance_from_dict", "instance_from_text", "instance_to_dict", "load_instance",
     "needs_from_desk_review", "number_interviews", "replan", "result_from_dict",

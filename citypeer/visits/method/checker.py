@@ -40,18 +40,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.model import (
     ERROR,
     WARNING,
-    IndicatorCoverage,
-    Interview,
+    PlannedInterview,
     Timetable,
     TimetableWarning,
     VisitInstance,
     WorkshopSession,
     hhmm,
-    workshop_words,
 )
+from citypeer.visits.method.words import Words, upper_first
 
 
 def check_timetable(instance: VisitInstance, timetable: Timetable) -> tuple[TimetableWarning, ...]:
@@ -70,59 +70,17 @@ def _order(w: TimetableWarning):
             w.message)
 
 
-def coverage(instance: VisitInstance, timetable: Timetable) -> tuple[IndicatorCoverage, ...]:
-    """Per indicator the desk review asks about (target 1 or 2), who speaks to it."""
-    speaks: dict[str, list[Interview]] = defaultdict(list)
-    known = {i.id: i for i in instance.interviewees}
-    for interview in sorted(timetable.interviews, key=lambda i: (i.number, i.day, i.start)):
-        person = known.get(interview.interviewee)
-        if person is None:
-            continue
-        for code in dict.fromkeys(person.indicators):
-            speaks[code].append(interview)
-    out = []
-    for need in instance.desk_review:
-        if need.target == 0:
-            continue
-        interviews = speaks.get(need.indicator, [])
-        people = tuple(dict.fromkeys(i.interviewee for i in interviews))
-        numbers = tuple(i.number for i in interviews)
-        out.append(IndicatorCoverage(need.indicator, need.status, need.target, people, numbers))
-    return tuple(out)
-
-
-class _Checker:
+class _Checker(Words):
     def __init__(self, instance: VisitInstance, timetable: Timetable):
-        self.instance = instance
+        super().__init__(instance)
         self.timetable = timetable
-        self.visit = instance.visit
         self.peers = {p.initials: p for p in instance.peers}
-        self.people = {i.id: i for i in instance.interviewees}
-        self.workshops = {w.id: w for w in instance.workshops}
         self.out: list[TimetableWarning] = []
-
-    # -- words -------------------------------------------------------------------------------
-
-    def when(self, day: int, start: int, end: int | None = None) -> str:
-        label = self.visit.day_label(day)
-        return f"{label} {hhmm(start)}" + (f"-{hhmm(end)}" if end is not None else "")
-
-    def who(self, interviewee_id: str) -> str:
-        person = self.people.get(interviewee_id)
-        return f"'{person.name}'" if person else f"'{interviewee_id}'"
-
-    def interview_name(self, interview: Interview) -> str:
-        number = f"interview {interview.number}" if interview.number else "the interview"
-        return f"{number} with {self.who(interview.interviewee)}"
-
-    def workshop_name(self, workshop_id: str) -> str:
-        workshop = self.workshops.get(workshop_id)
-        return workshop_words(workshop) if workshop else f"workshop '{workshop_id}'"
 
     def add(self, code: str, message: str, *, severity: str = ERROR, **fields) -> None:
         self.out.append(TimetableWarning(code, severity, message, **fields))
 
-    def add_for(self, code: str, interview: Interview, message: str, **fields) -> None:
+    def add_for(self, code: str, interview: PlannedInterview, message: str, **fields) -> None:
         fields.setdefault("day", interview.day)
         fields.setdefault("start", interview.start)
         self.add(code, message, interviewee=interview.interviewee,
@@ -175,7 +133,7 @@ class _Checker:
     def available(self, windows, day: int, start: int, end: int) -> bool:
         return windows is None or any(w.holds(day, start, end) for w in windows)
 
-    def check_interview(self, interview: Interview) -> None:
+    def check_interview(self, interview: PlannedInterview) -> None:
         name = self.interview_name(interview)
 
         def add(code, message, **fields):
@@ -183,38 +141,38 @@ class _Checker:
 
         person = self.people.get(interview.interviewee)
         if person is None:
-            add("unknown_interviewee", f"{_upper_first(name)}: '{interview.interviewee}' is "
+            add("unknown_interviewee", f"{upper_first(name)}: '{interview.interviewee}' is "
                 "not among the interviewees.")
         pair = list(interview.peers)
         unknown = [p for p in pair if p not in self.peers]
         for initials in unknown:
-            add("unknown_peer", f"{_upper_first(name)} names peer {initials}, who is not on "
+            add("unknown_peer", f"{upper_first(name)} names peer {initials}, who is not on "
                 "the team.", peer=initials)
         if len(pair) != 2 or len(set(pair)) != 2:
-            add("pair", f"{_upper_first(name)} is held by {' & '.join(pair) or 'nobody'}; "
+            add("pair", f"{upper_first(name)} is held by {' & '.join(pair) or 'nobody'}; "
                 "an interview is held by a pair of two different peers.")
         if not self.check_time(interview.day, interview.start, interview.end,
-                               _upper_first(name), add):
+                               upper_first(name), add):
             return
         when = self.when(interview.day, interview.start, interview.end)
         if person is not None:
             expected = self.instance.interview_minutes(person)
             if interview.end - interview.start != expected:
                 why = " (interpreted)" if person.interpreter else ""
-                add("length", f"{_upper_first(name)} lasts {interview.end - interview.start} "
+                add("length", f"{upper_first(name)} lasts {interview.end - interview.start} "
                     f"minutes; it should last {expected}{why}.")
         self.check_blocks(interview.day, interview.start, interview.end, pair,
-                          _upper_first(name), add)
+                          upper_first(name), add)
         if person is not None and not self.available(person.availability, interview.day,
                                                      interview.start, interview.end):
             add("unavailable", f"{self.who(person.id)} is not available at {when} "
-                f"(available {self.windows_text(person.availability)}).")
+                f"(available {self.windows(person.availability)}).")
         for initials in pair:
             peer = self.peers.get(initials)
             if peer is not None and not self.available(peer.availability, interview.day,
                                                        interview.start, interview.end):
                 add("peer_unavailable", f"{initials} is not available at {when} for {name} "
-                    f"(available {self.windows_text(peer.availability)}).", peer=initials)
+                    f"(available {self.windows(peer.availability)}).", peer=initials)
         if person is not None and person.language and not person.interpreter:
             for initials in pair:
                 peer = self.peers.get(initials)
@@ -222,11 +180,6 @@ class _Checker:
                     add("language", f"{initials} does not speak {person.language}, the "
                         f"language of {self.who(person.id)}, who has no interpreter "
                         f"({name}).", peer=initials)
-
-    def windows_text(self, windows) -> str:
-        if not windows:
-            return "never"
-        return ", ".join(self.when(w.day, w.start, w.end) for w in windows)
 
     def check_workshops(self) -> None:
         sessions: dict[str, list[WorkshopSession]] = defaultdict(list)
@@ -244,54 +197,54 @@ class _Checker:
                     "not have.")
                 continue
             if not self.check_time(session.day, session.start, session.end,
-                                   _upper_first(name), add):
+                                   upper_first(name), add):
                 continue
             when = self.when(session.day, session.start, session.end)
             if session.end - session.start != workshop.duration:
-                add("length", f"{_upper_first(name)} lasts {session.end - session.start} "
+                add("length", f"{upper_first(name)} lasts {session.end - session.start} "
                     f"minutes; it should last {workshop.duration}.")
             self.check_blocks(session.day, session.start, session.end, workshop.peers,
-                              _upper_first(name), add)
+                              upper_first(name), add)
             if workshop.fixed and (session.day, session.start) != (workshop.day,
                                                                     workshop.start):
-                add("workshop_moved", f"{_upper_first(name)} is fixed at "
+                add("workshop_moved", f"{upper_first(name)} is fixed at "
                     f"{self.when(workshop.day, workshop.start)}, not {when}.")
             elif workshop.options and not any(
                     w.holds(session.day, session.start, session.end) for w in workshop.options):
-                add("workshop_outside_options", f"{_upper_first(name)} ({when}) is outside "
-                    f"the times it may be held: {self.windows_text(workshop.options)}.")
+                add("workshop_outside_options", f"{upper_first(name)} ({when}) is outside "
+                    f"the times it may be held: {self.windows(workshop.options)}.")
             for person_id in workshop.participants:
                 person = self.people.get(person_id)
                 if person is None:
-                    add("unknown_interviewee", f"{_upper_first(name)} names '{person_id}', "
+                    add("unknown_interviewee", f"{upper_first(name)} names '{person_id}', "
                         "who is not among the interviewees.", interviewee=person_id)
                 elif not self.available(person.availability, session.day, session.start,
                                         session.end):
                     add("unavailable", f"{self.who(person_id)} takes part in {name} at "
                         f"{when} but is not available then (available "
-                        f"{self.windows_text(person.availability)}).", interviewee=person_id)
+                        f"{self.windows(person.availability)}).", interviewee=person_id)
             for initials in workshop.peers:
                 peer = self.peers.get(initials)
                 if peer is None:
-                    add("unknown_peer", f"{_upper_first(name)} names peer {initials}, who is "
+                    add("unknown_peer", f"{upper_first(name)} names peer {initials}, who is "
                         "not on the team.", peer=initials)
                 elif not self.available(peer.availability, session.day, session.start,
                                         session.end):
                     add("peer_unavailable", f"{initials} holds {name} at {when} but is not "
-                        f"available then (available {self.windows_text(peer.availability)}).",
+                        f"available then (available {self.windows(peer.availability)}).",
                         peer=initials)
         for workshop in self.instance.workshops:
             held = sessions.get(workshop.id, [])
             name = self.workshop_name(workshop.id)
             if not held:
-                self.add("workshop_missing", f"{_upper_first(name)} is not in the timetable.",
+                self.add("workshop_missing", f"{upper_first(name)} is not in the timetable.",
                          workshop=workshop.id)
             elif len(held) > 1:
-                self.add("workshop_twice", f"{_upper_first(name)} is in the timetable "
+                self.add("workshop_twice", f"{upper_first(name)} is in the timetable "
                          f"{len(held)} times.", workshop=workshop.id)
 
     def check_met_twice(self) -> None:
-        by_person: dict[str, list[Interview]] = defaultdict(list)
+        by_person: dict[str, list[PlannedInterview]] = defaultdict(list)
         for interview in self.timetable.interviews:
             by_person[interview.interviewee].append(interview)
         for person_id, interviews in by_person.items():
@@ -344,7 +297,7 @@ class _Checker:
                  workshop=later[7] or (a[7] or b[7]), day=later[0], start=later[1], **fields)
 
     def check_overload(self) -> None:
-        counts: dict[tuple[str, int], list[Interview]] = defaultdict(list)
+        counts: dict[tuple[str, int], list[PlannedInterview]] = defaultdict(list)
         for interview in self.timetable.interviews:
             for initials in dict.fromkeys(interview.peers):
                 counts[initials, interview.day].append(interview)
@@ -427,6 +380,3 @@ def _overlapping(items: list) -> list[tuple]:
             out.append((a, b))
     return out
 
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]

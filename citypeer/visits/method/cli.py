@@ -11,11 +11,12 @@ import argparse
 import json
 import sys
 
-from citypeer.visits.method.checker import check_timetable, coverage, errors
-from citypeer.visits.method.document import result_to_dict
+from citypeer.visits.method.checker import check_timetable, errors
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.model import FEASIBLE, UNKNOWN, TimetableResult
 from citypeer.visits.method.objective import evaluate, weighted
 from citypeer.visits.method.render import render_result
+from citypeer.visits.method.results import result_to_dict
 from citypeer.visits.method.solver import DEFAULT_TIME_LIMIT, DEFAULT_WORKERS
 from citypeer.visits.method.validation import VisitInstanceError, load_instance
 

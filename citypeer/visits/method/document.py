@@ -1,4 +1,5 @@
-"""Visit instances, timetables and results as plain data (what JSON files and the API hold).
+"""Visit instances and timetables as plain data (what JSON files and the API hold); results
+are ``citypeer.visits.method.results``'s.
 
 ``instance_from_dict`` reads data that ``validate_instance`` has accepted; ``instance_to_dict``
 writes every field, so reading it back gives the same instance. A result's ``timetable`` has
@@ -10,41 +11,38 @@ from __future__ import annotations
 from citypeer.visits.method.model import (
     AGREES,
     BLOCK_TEAM,
-    Block,
     Day,
-    IndicatorCoverage,
+    FixedBlock,
     IndicatorNeed,
-    Interview,
-    Interviewee,
-    Obstacle,
-    Peer,
-    Penalties,
+    IntervieweeToMeet,
+    Interviewer,
+    PlannedInterview,
     Timetable,
-    TimetableResult,
-    TimetableWarning,
-    Visit,
+    VisitFrame,
     VisitInstance,
     Window,
-    Workshop,
     WorkshopSession,
+    WorkshopToPlace,
     hhmm,
     minutes,
     seed_days,
 )
 
-DEFAULT_VISIT = Visit()
+DEFAULT_VISIT = VisitFrame()
 
 
 def _time(value: str | None) -> int | None:
     return None if value is None else minutes(value)
 
 
-def _windows(items) -> tuple[Window, ...]:
+def windows_from_dicts(items) -> tuple[Window, ...]:
+    """Windows ``{day, start, end}`` (times HH:MM), as the instance, its ``availability`` and
+    its workshops' ``options`` write them."""
     return tuple(Window(w["day"], minutes(w["start"]), minutes(w["end"])) for w in items)
 
 
 def _windows_or_none(items) -> tuple[Window, ...] | None:
-    return None if items is None else _windows(items)
+    return None if items is None else windows_from_dicts(items)
 
 
 def _windows_out(windows) -> list[dict] | None:
@@ -53,23 +51,45 @@ def _windows_out(windows) -> list[dict] | None:
     return [{"day": w.day, "start": hhmm(w.start), "end": hhmm(w.end)} for w in windows]
 
 
-def visit_from_dict(data: dict) -> Visit:
+def days_from_dicts(items) -> tuple[Day, ...]:
+    """The visit's ``days`` with their fixed blocks."""
+    return tuple(
+        Day(
+            start=minutes(d["start"]),
+            end=minutes(d["end"]),
+            blocks=tuple(
+                FixedBlock(b["title"], minutes(b["start"]), minutes(b["end"]),
+                           b.get("kind", BLOCK_TEAM), tuple(b.get("peers", ())))
+                for b in d.get("blocks", ())
+            ),
+            label=d.get("label", ""),
+            date=d.get("date"),
+        )
+        for d in items
+    )
+
+
+def days_to_dicts(days) -> list[dict]:
+    return [
+        {
+            "label": d.label,
+            "date": d.date,
+            "start": hhmm(d.start),
+            "end": hhmm(d.end),
+            "blocks": [
+                {"title": b.title, "start": hhmm(b.start), "end": hhmm(b.end),
+                 "kind": b.kind, "peers": list(b.peers)}
+                for b in d.blocks
+            ],
+        }
+        for d in days
+    ]
+
+
+def visit_from_dict(data: dict) -> VisitFrame:
     days = data.get("days")
-    return Visit(
-        days=seed_days() if days is None else tuple(
-            Day(
-                start=minutes(d["start"]),
-                end=minutes(d["end"]),
-                blocks=tuple(
-                    Block(b["title"], minutes(b["start"]), minutes(b["end"]),
-                          b.get("kind", BLOCK_TEAM), tuple(b.get("peers", ())))
-                    for b in d.get("blocks", ())
-                ),
-                label=d.get("label", ""),
-                date=d.get("date"),
-            )
-            for d in days
-        ),
+    return VisitFrame(
+        days=seed_days() if days is None else days_from_dicts(days),
         slot_minutes=data.get("slot_minutes", DEFAULT_VISIT.slot_minutes),
         max_parallel=data.get("max_parallel", DEFAULT_VISIT.max_parallel),
         max_interviews_per_day=data.get("max_interviews_per_day",
@@ -78,26 +98,13 @@ def visit_from_dict(data: dict) -> Visit:
     )
 
 
-def visit_to_dict(visit: Visit) -> dict:
+def visit_to_dict(visit: VisitFrame) -> dict:
     return {
         "title": visit.title,
         "slot_minutes": visit.slot_minutes,
         "max_parallel": visit.max_parallel,
         "max_interviews_per_day": visit.max_interviews_per_day,
-        "days": [
-            {
-                "label": d.label,
-                "date": d.date,
-                "start": hhmm(d.start),
-                "end": hhmm(d.end),
-                "blocks": [
-                    {"title": b.title, "start": hhmm(b.start), "end": hhmm(b.end),
-                     "kind": b.kind, "peers": list(b.peers)}
-                    for b in d.blocks
-                ],
-            }
-            for d in visit.days
-        ],
+        "days": days_to_dicts(visit.days),
     }
 
 
@@ -110,7 +117,7 @@ def timetable_from_dict(data: dict, *, interview_minutes=None, workshop_minutes=
     for item in data.get("interviews", ()):
         start = minutes(item["start"])
         length = (interview_minutes or {}).get(item["interviewee"], 0)
-        interviews.append(Interview(
+        interviews.append(PlannedInterview(
             interviewee=item["interviewee"], day=item["day"], start=start,
             end=minutes(item["end"]) if "end" in item else start + length,
             peers=tuple(item["peers"]), locked=item.get("locked", False),
@@ -145,7 +152,7 @@ def instance_from_dict(data: dict) -> VisitInstance:
     """Build an instance from data that ``validate_instance`` has accepted."""
     visit = visit_from_dict(data.get("visit", {}))
     interviewees = tuple(
-        Interviewee(
+        IntervieweeToMeet(
             id=i["id"], name=i["name"], category=i["category"], role=i.get("role", ""),
             organisation=i.get("organisation", ""),
             availability=_windows_or_none(i.get("availability")),
@@ -155,11 +162,11 @@ def instance_from_dict(data: dict) -> VisitInstance:
         for i in data["interviewees"]
     )
     workshops = tuple(
-        Workshop(
+        WorkshopToPlace(
             id=w["id"], title=w.get("title", ""),
             duration=w.get("duration_minutes", 2 * visit.slot_minutes),
             day=w.get("day"), start=_time(w.get("start")),
-            options=_windows(w.get("options", ())), peers=tuple(w.get("peers", ())),
+            options=windows_from_dicts(w.get("options", ())), peers=tuple(w.get("peers", ())),
             participants=tuple(w.get("participants", ())),
         )
         for w in data.get("workshops", ())
@@ -173,10 +180,10 @@ def instance_from_dict(data: dict) -> VisitInstance:
     return VisitInstance(
         visit=visit,
         peers=tuple(
-            Peer(initials=p["initials"], name=p.get("name", ""),
-                 languages=tuple(p.get("languages", ())),
-                 max_interviews_per_day=p.get("max_interviews_per_day"),
-                 availability=_windows_or_none(p.get("availability")))
+            Interviewer(initials=p["initials"], name=p.get("name", ""),
+                        languages=tuple(p.get("languages", ())),
+                        max_interviews_per_day=p.get("max_interviews_per_day"),
+                        availability=_windows_or_none(p.get("availability")))
             for p in data["peers"]
         ),
         interviewees=interviewees,
@@ -218,69 +225,3 @@ def instance_to_dict(instance: VisitInstance) -> dict:
         ],
         "timetable": timetable_to_dict(instance.timetable),
     }
-
-
-def _optional_time(value: int | None) -> str | None:
-    return None if value is None else hhmm(value)
-
-
-def result_to_dict(result: TimetableResult) -> dict:
-    return {
-        "status": result.status,
-        "method": result.method,
-        "objective": result.objective,
-        "bound": result.bound,
-        "gap": result.gap,
-        "seconds": result.seconds,
-        "penalties": None if result.penalties is None else dict(vars(result.penalties)),
-        "timetable": timetable_to_dict(result.timetable),
-        "coverage": [
-            {"indicator": c.indicator, "status": c.status, "target": c.target,
-             "interviewees": list(c.interviewees), "interviews": list(c.interviews),
-             "met": c.met}
-            for c in result.coverage
-        ],
-        "warnings": [
-            {"code": w.code, "severity": w.severity, "message": w.message,
-             "interviewee": w.interviewee, "interview": w.interview, "peer": w.peer,
-             "workshop": w.workshop, "indicator": w.indicator, "day": w.day,
-             "start": _optional_time(w.start)}
-            for w in result.warnings
-        ],
-        "explanation": [
-            {"message": o.message, "interviewees": list(o.interviewees),
-             "peers": list(o.peers), "workshops": list(o.workshops)}
-            for o in result.explanation
-        ],
-        "moved": list(result.moved),
-    }
-
-
-def result_from_dict(data: dict) -> TimetableResult:
-    """The inverse of ``result_to_dict`` (``gap`` is computed, so it is not read)."""
-    return TimetableResult(
-        status=data["status"],
-        method=data["method"],
-        timetable=timetable_from_dict(data["timetable"]),
-        objective=data["objective"],
-        bound=data["bound"],
-        penalties=None if data["penalties"] is None else Penalties(**data["penalties"]),
-        coverage=tuple(
-            IndicatorCoverage(c["indicator"], c["status"], c["target"],
-                              tuple(c["interviewees"]), tuple(c["interviews"]))
-            for c in data["coverage"]
-        ),
-        warnings=tuple(
-            TimetableWarning(
-                w["code"], w["severity"], w["message"], w["interviewee"], w["interview"],
-                w["peer"], w["workshop"], w["indicator"], w["day"], _time(w["start"]))
-            for w in data["warnings"]
-        ),
-        explanation=tuple(
-            Obstacle(o["message"], tuple(o["interviewees"]), tuple(o["peers"]),
-                     tuple(o["workshops"]))
-            for o in data["explanation"]
-        ),
-        moved=tuple(data["moved"]),
-        seconds=data["seconds"],
-    )

@@ -24,16 +24,17 @@ from __future__ import annotations
 import time
 
 from citypeer.visits.method.checker import check_timetable, errors
+from citypeer.visits.method.cpsat import TimetableModel
 from citypeer.visits.method.model import (
     INFEASIBLE,
     UNKNOWN,
-    Obstacle,
     Timetable,
+    TimetableObstacle,
     VisitInstance,
     WorkshopSession,
-    hhmm,
-    workshop_words,
 )
+from citypeer.visits.method.slots import SlotGrid, available
+from citypeer.visits.method.words import Words, plural_s, upper_first, workshop_words
 
 MAX_REASONS = 5
 # Tried first when shrinking, so that what remains is what people act on: who must be met,
@@ -44,14 +45,14 @@ IGNORED_FIXED = {"required_missing", "workshop_missing", "locked_moved", "uncove
 
 
 def explain_infeasible(instance: VisitInstance, *, time_limit: float = 20.0
-                       ) -> tuple[Obstacle, ...]:
+                       ) -> tuple[TimetableObstacle, ...]:
     found = _structure_errors(instance) or _fixed_part_errors(instance)
     if found:
         return found
     return _Explainer(instance, time.perf_counter() + time_limit).run()
 
 
-def _structure_errors(instance: VisitInstance) -> tuple[Obstacle, ...]:
+def _structure_errors(instance: VisitInstance) -> tuple[TimetableObstacle, ...]:
     """What no lifting of rules can mend: a workshop naming someone who is not there, or one
     longer than any day. (``validate_instance`` refuses such files; code may still build them.)"""
     people = {p.id for p in instance.interviewees}
@@ -62,47 +63,43 @@ def _structure_errors(instance: VisitInstance) -> tuple[Obstacle, ...]:
         name = workshop_words(w)
         for person_id in w.participants:
             if person_id not in people:
-                out.append(Obstacle(f"{name[:1].upper()}{name[1:]} names '{person_id}' as a "
-                                    "participant, who is not among the interviewees.",
-                                    workshops=(w.id,)))
+                out.append(TimetableObstacle(f"{upper_first(name)} names '{person_id}' as a "
+                                             "participant, who is not among the interviewees.",
+                                             workshops=(w.id,)))
         for initials in w.peers:
             if initials not in team:
-                out.append(Obstacle(f"{name[:1].upper()}{name[1:]} names {initials}, who is "
-                                    "not on the team.", workshops=(w.id,)))
+                out.append(TimetableObstacle(f"{upper_first(name)} names {initials}, who is "
+                                             "not on the team.", workshops=(w.id,)))
         if w.duration > longest:
-            out.append(Obstacle(f"{name[:1].upper()}{name[1:]} lasts {w.duration} minutes, "
-                                f"longer than any day of the visit ({longest} minutes).",
-                                workshops=(w.id,)))
+            out.append(TimetableObstacle(f"{upper_first(name)} lasts {w.duration} minutes, "
+                                         f"longer than any day of the visit ({longest} minutes).",
+                                         workshops=(w.id,)))
     return tuple(out)
 
 
-def _fixed_part_errors(instance: VisitInstance) -> tuple[Obstacle, ...]:
+def _fixed_part_errors(instance: VisitInstance) -> tuple[TimetableObstacle, ...]:
     locked = tuple(i for i in instance.timetable.interviews if i.locked)
     sessions = tuple(WorkshopSession(w.id, w.day, w.start, w.start + w.duration)
                      for w in instance.workshops if w.fixed)
     found = errors(check_timetable(instance, Timetable(locked, sessions)))
     return tuple(
-        Obstacle("The locked interviews and fixed workshops already break a rule: "
-                 + w.message,
-                 interviewees=(w.interviewee,) if w.interviewee else (),
-                 peers=(w.peer,) if w.peer else (),
-                 workshops=(w.workshop,) if w.workshop else ())
+        TimetableObstacle("The locked interviews and fixed workshops already break a rule: "
+                          + w.message,
+                          interviewees=(w.interviewee,) if w.interviewee else (),
+                          peers=(w.peer,) if w.peer else (),
+                          workshops=(w.workshop,) if w.workshop else ())
         for w in found if w.code not in IGNORED_FIXED
     )
 
 
-class _Explainer:
+class _Explainer(Words):
     def __init__(self, instance: VisitInstance, deadline: float):
-        from citypeer.visits.method.solver import Model
-
-        self.instance = instance
+        super().__init__(instance)
         self.deadline = deadline
-        self.model = Model(instance, relax=True)
+        self.model = TimetableModel(instance, relax=True)
         self.model.build()
         self.key_of = {v.index: k for k, v in self.model.groups.items()}
         self.last_core: list = []
-        self.people = {p.id: p for p in instance.interviewees}
-        self.workshops = {w.id: w for w in instance.workshops}
         self.locked = {i.interviewee: i for i in instance.timetable.interviews if i.locked}
 
     def impossible(self, keys) -> bool | None:
@@ -135,7 +132,7 @@ class _Explainer:
                 kept = trial
         return kept
 
-    def run(self) -> tuple[Obstacle, ...]:
+    def run(self) -> tuple[TimetableObstacle, ...]:
         active = list(self.model.groups)
         out = []
         while len(out) < MAX_REASONS:
@@ -147,33 +144,19 @@ class _Explainer:
             if mus is None:
                 break
             if not mus:
-                out.append(Obstacle("No timetable exists even with every rule that can be "
-                                    "lifted lifted: the visit has too few peers or too "
-                                    "little time for its workshops."))
+                out.append(TimetableObstacle("No timetable exists even with every rule that can be "
+                                             "lifted lifted: the visit has too few peers or too "
+                                             "little time for its workshops."))
                 break
             out.append(self.describe(mus))
             victim = next((k for k in mus if k[0] == "required"), mus[-1])
             active = [k for k in active if k != victim]
         if out:
             return tuple(out)
-        return (Obstacle("The solver ran out of time before it could tell which rule makes "
-                         "the timetable impossible."),)
+        return (TimetableObstacle("The solver ran out of time before it could tell which rule "
+                                  "makes the timetable impossible."),)
 
     # -- words ---------------------------------------------------------------------------------
-
-    def when(self, day: int, start: int, end: int | None = None) -> str:
-        text = f"{self.instance.visit.day_label(day)} {hhmm(start)}"
-        return text + (f"-{hhmm(end)}" if end is not None else "")
-
-    def windows(self, windows) -> str:
-        if windows is None:
-            return "throughout the visit"
-        if not windows:
-            return "never"
-        return ", ".join(self.when(w.day, w.start, w.end) for w in windows)
-
-    def who(self, person_id: str) -> str:
-        return f"'{self.people[person_id].name}'"
 
     def lock_name(self, person_id: str) -> str:
         interview = self.locked[person_id]
@@ -181,43 +164,68 @@ class _Explainer:
             "the locked interview"
         return f"{number} with {self.who(person_id)}"
 
-    def workshop_name(self, workshop_id: str) -> str:
-        return workshop_words(self.workshops[workshop_id])
-
-    def change(self, key) -> str:
-        """What lifting the group ``key`` means, as an action."""
-        kind = key[0]
+    def words(self, key) -> tuple[str, str]:
+        """The rule group ``key`` as a statement about this visit, and what lifting it means,
+        as an action."""
+        kind, who = key[0], self.who(key[1]) if len(key) > 1 else ""
         visit = self.instance.visit
         if kind == "required":
-            return f"not meeting {self.who(key[1])}"
+            return f"{who} must be met", f"not meeting {who}"
         if kind == "availability":
-            return f"{self.who(key[1])} being available at other times"
+            person = self.people[key[1]]
+            return (f"{who} is available {self.windows(person.availability)}",
+                    f"{who} being available at other times")
         if kind == "language":
-            return f"an interpreter for {self.who(key[1])}"
+            person = self.people[key[1]]
+            speakers = [p.initials for p in self.instance.peers
+                        if person.language in p.languages]
+            verb = "speaks" if len(speakers) == 1 else "speak"
+            return (f"{who} speaks {person.language} without an interpreter, and only "
+                    f"{', '.join(speakers) or 'no peer'} {verb} it",
+                    f"an interpreter for {who}")
         if kind == "locked":
             interview = self.locked[key[1]]
             number = f"interview {interview.number}" if interview.number else "the interview"
-            return f"unlocking {number} with {self.who(key[1])}"
+            return (f"{self.lock_name(key[1])} is fixed at "
+                    f"{self.when(interview.day, interview.start, interview.end)} with "
+                    f"{interview.pair}", f"unlocking {number} with {who}")
         if kind == "block":
             block = visit.days[key[1] - 1].blocks[key[2]]
-            return (f"holding interviews during '{block.title}' "
-                    f"({self.when(key[1], block.start, block.end)})")
+            when = self.when(key[1], block.start, block.end)
+            return (f"{when} is kept for '{block.title}'",
+                    f"holding interviews during '{block.title}' ({when})")
         if kind == "parallel":
-            return f"more than {visit.max_parallel} interviews and workshops at a time"
+            return (f"at most {visit.max_parallel} interviews and workshops are held at a time",
+                    f"more than {visit.max_parallel} interviews and workshops at a time")
         if kind == "cap":
             cap = self.instance.cap(self.instance.peer(key[1]))
-            return f"{key[1]} holding more than {cap} interview{_s(cap)} a day"
+            return (f"{key[1]} holds at most {cap} interview{plural_s(cap)} a day",
+                    f"{key[1]} holding more than {cap} interview{plural_s(cap)} a day")
         if kind == "peer_availability":
-            return f"{key[1]} being available at other times"
+            peer = self.instance.peer(key[1])
+            return (f"{key[1]} is available {self.windows(peer.availability)}",
+                    f"{key[1]} being available at other times")
+        workshop = self.workshops[key[1]]
+        name = self.workshop_name(key[1])
         if kind == "workshop_time":
-            return f"moving {self.workshop_name(key[1])}"
+            if workshop.fixed:
+                end = workshop.start + workshop.duration
+                fact = f"{name} is fixed at {self.when(workshop.day, workshop.start, end)}"
+            else:
+                fact = f"{name} must be held within {self.windows(workshop.options)}"
+            return fact, f"moving {name}"
         if kind == "workshop_participant":
-            return f"{self.who(key[2])} not taking part in {self.workshop_name(key[1])}"
+            person = self.people[key[2]]
+            return (f"{self.who(key[2])} (available {self.windows(person.availability)}) takes "
+                    f"part in {name}, which lasts {workshop.duration / 60:g} hours",
+                    f"{self.who(key[2])} not taking part in {name}")
         if kind == "workshop_peer":
-            return f"{key[2]} not holding {self.workshop_name(key[1])}"
+            peer = self.instance.peer(key[2])
+            return (f"{key[2]} (available {self.windows(peer.availability)}) holds {name}",
+                    f"{key[2]} not holding {name}")
         raise ValueError(key)
 
-    def describe(self, mus: list) -> Obstacle:
+    def describe(self, mus: list) -> TimetableObstacle:
         victims = [k[1] for k in mus if k[0] == "required"]
         workshops = sorted({k[1] for k in mus if k[0].startswith("workshop")})
         peers = sorted({k[1] for k in mus if k[0] in ("cap", "peer_availability")}
@@ -228,7 +236,7 @@ class _Explainer:
         for k in mus:
             if k[0] == "locked":
                 peers = sorted(set(peers) | set(self.locked[k[1]].peers))
-        changes = "; ".join(self.change(k) for k in mus)
+        changes = "; ".join(self.words(k)[1] for k in mus)
         tail = f" Any one of these changes would make a timetable possible: {changes}."
         if len(victims) == 1:
             person = self.people[victims[0]]
@@ -242,78 +250,24 @@ class _Explainer:
                     + f" and {self.who(victims[-1])} cannot all be fitted")
             why = None
         elif workshops:
-            head = f"{_upper_first(self.workshop_name(workshops[0]))} cannot be held"
+            head = f"{upper_first(self.workshop_name(workshops[0]))} cannot be held"
             why = None
         else:
             head = "These rules cannot all be kept"
             why = None
         if why is None:
-            why = "; ".join(self.fact(k) for k in mus if not (
+            why = "; ".join(self.words(k)[0] for k in mus if not (
                 len(victims) == 1 and k in (("required", victims[0]),
                                             ("availability", victims[0]))))
         message = f"{head}: {why}." if why else f"{head}."
-        return Obstacle(message + tail, interviewees=tuple(people), peers=tuple(peers),
-                        workshops=tuple(workshops))
-
-    def fact(self, key) -> str:
-        """The rule ``key`` as a statement about this visit."""
-        kind = key[0]
-        visit = self.instance.visit
-        if kind == "required":
-            return f"{self.who(key[1])} must be met"
-        if kind == "availability":
-            person = self.people[key[1]]
-            return f"{self.who(key[1])} is available {self.windows(person.availability)}"
-        if kind == "language":
-            person = self.people[key[1]]
-            speakers = [p.initials for p in self.instance.peers
-                        if person.language in p.languages]
-            verb = "speaks" if len(speakers) == 1 else "speak"
-            return (f"{self.who(key[1])} speaks {person.language} without an interpreter, "
-                    f"and only {', '.join(speakers) or 'no peer'} {verb} it")
-        if kind == "locked":
-            interview = self.locked[key[1]]
-            return (f"{self.lock_name(key[1])} is fixed at "
-                    f"{self.when(interview.day, interview.start, interview.end)} "
-                    f"with {interview.pair}")
-        if kind == "block":
-            block = visit.days[key[1] - 1].blocks[key[2]]
-            return (f"{self.when(key[1], block.start, block.end)} is kept for "
-                    f"'{block.title}'")
-        if kind == "parallel":
-            return f"at most {visit.max_parallel} interviews and workshops are held at a time"
-        if kind == "cap":
-            cap = self.instance.cap(self.instance.peer(key[1]))
-            return f"{key[1]} holds at most {cap} interview{_s(cap)} a day"
-        if kind == "peer_availability":
-            peer = self.instance.peer(key[1])
-            return f"{key[1]} is available {self.windows(peer.availability)}"
-        if kind == "workshop_time":
-            workshop = self.workshops[key[1]]
-            if workshop.fixed:
-                end = workshop.start + workshop.duration
-                return (f"{self.workshop_name(key[1])} is fixed at "
-                        f"{self.when(workshop.day, workshop.start, end)}")
-            return (f"{self.workshop_name(key[1])} must be held within "
-                    f"{self.windows(workshop.options)}")
-        if kind == "workshop_participant":
-            person = self.people[key[2]]
-            hours = self.workshops[key[1]].duration / 60
-            return (f"{self.who(key[2])} (available {self.windows(person.availability)}) takes "
-                    f"part in {self.workshop_name(key[1])}, which lasts {hours:g} hours")
-        if kind == "workshop_peer":
-            peer = self.instance.peer(key[2])
-            return (f"{key[2]} (available {self.windows(peer.availability)}) holds "
-                    f"{self.workshop_name(key[1])}")
-        raise ValueError(key)
+        return TimetableObstacle(message + tail, interviewees=tuple(people), peers=tuple(peers),
+                                 workshops=tuple(workshops))
 
     def per_start(self, person, mus: list) -> str | None:
         """At each time the interviewee could come, what the other rules of ``mus`` put in
         the way; None when that is not one simple fact per time (then the rules are listed)."""
         inst, visit = self.instance, self.instance.visit
-        from citypeer.visits.method.slots import Grid, available
-
-        grid = Grid(inst)
+        grid = SlotGrid(inst)
         length = inst.interview_minutes(person)
         in_mus = set(mus)
         occupants = []  # (day, start, end, description, peers held)
@@ -373,10 +327,3 @@ class _Explainer:
             reasons = reasons[:4] + [f"and {len(reasons) - 4} more times"]
         return "; ".join(reasons)
 
-
-def _s(count: int) -> str:
-    return "" if count == 1 else "s"
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -24,12 +24,12 @@ from citypeer.visits.method.model import (
     SERVICE_USER,
     SPLIT,
     IndicatorNeed,
-    Interviewee,
-    Peer,
-    Visit,
+    IntervieweeToMeet,
+    Interviewer,
+    VisitFrame,
     VisitInstance,
     Window,
-    Workshop,
+    WorkshopToPlace,
 )
 
 INITIALS = ("JB", "FC", "AM", "KL", "RS", "TV", "EH", "PD", "MN", "SG", "LW", "CO", "HV", "IK",
@@ -92,8 +92,8 @@ def generate_instance(
     for n in range(peers):
         second = rng.choice(LANGUAGES)
         langs = ("en", second) if second != "en" else ("en",)
-        team.append(Peer(INITIALS[n] if n < len(INITIALS) else f"P{n}",
-                         f"{rng.choice(FIRST)} {rng.choice(LAST)}", langs))
+        team.append(Interviewer(INITIALS[n] if n < len(INITIALS) else f"P{n}",
+                                f"{rng.choice(FIRST)} {rng.choice(LAST)}", langs))
     speakers = sum(host_language in p.languages for p in team)
 
     categories = ([POLITICIAN] * 2 + [MUNICIPALITY_STAFF] * 8 + [PARTNER_ORGANISATION] * 5
@@ -129,13 +129,13 @@ def generate_instance(
         chosen = rng.sample(pool, min(len(pool), rng.randint(3, 5)))
         holders = tuple(p.initials for p in rng.sample(team, 2))
         if n == 0:
-            sessions.append(Workshop("A", "Workshop A: service users and migrant groups",
-                                     120, 2, 16 * 60, (), holders, tuple(chosen)))
+            sessions.append(WorkshopToPlace("A", "Workshop A: service users and migrant groups",
+                                            120, 2, 16 * 60, (), holders, tuple(chosen)))
         else:
             day = 3 if n % 2 else 2
-            sessions.append(Workshop(chr(ord("A") + n), f"Workshop {chr(ord('A') + n)}", 120,
-                                     options=(Window(day, 14 * 60, 18 * 60),), peers=holders,
-                                     participants=tuple(chosen)))
+            sessions.append(WorkshopToPlace(chr(ord("A") + n), f"Workshop {chr(ord('A') + n)}", 120,
+                                            options=(Window(day, 14 * 60, 18 * 60),), peers=holders,
+                                            participants=tuple(chosen)))
         # Workshop participants come for the workshop: they are available then.
         for person_id in chosen:
             index = next(k for k, p in enumerate(people) if p.id == person_id)
@@ -146,7 +146,7 @@ def generate_instance(
 
     parallel = max(2, round(peers / 3)) if max_parallel is None else max_parallel
     return VisitInstance(
-        visit=Visit(max_parallel=parallel, title=f"Generated visit (seed {seed})"),
+        visit=VisitFrame(max_parallel=parallel, title=f"Generated visit (seed {seed})"),
         peers=tuple(team),
         interviewees=tuple(people),
         workshops=tuple(sessions),
@@ -155,7 +155,7 @@ def generate_instance(
 
 
 def _person(rng: random.Random, n: int, category: str, codes: list[str], host_language: str,
-            speakers: int) -> Interviewee:
+            speakers: int) -> IntervieweeToMeet:
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     if category == MUNICIPALITY_STAFF:
         organisation = f"City: {rng.choice(DEPARTMENTS)}"
@@ -192,7 +192,7 @@ def _person(rng: random.Random, n: int, category: str, codes: list[str], host_la
     focused = [c for c in codes if c.split("/")[0] in focus] or codes
     spoken = set(rng.sample(focused, min(len(focused), rng.randint(3, 6))))
     spoken |= set(rng.sample(codes, min(len(codes), rng.randint(0, 2))))
-    return Interviewee(
+    return IntervieweeToMeet(
         id=f"p{n + 1:02d}", name=name, category=category, role=role, organisation=organisation,
         availability=windows, language=host_language if local else "en",
         interpreter=interpreter, indicators=tuple(c for c in codes if c in spoken),

@@ -22,11 +22,12 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from citypeer.visits.method.checker import check_timetable, coverage, errors
+from citypeer.visits.method.checker import check_timetable, errors
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.model import (
     FEASIBLE,
     UNKNOWN,
-    Interview,
+    PlannedInterview,
     Timetable,
     TimetableResult,
     VisitInstance,
@@ -34,11 +35,11 @@ from citypeer.visits.method.model import (
     number_interviews,
 )
 from citypeer.visits.method.objective import evaluate, weighted
-from citypeer.visits.method.slots import Grid
+from citypeer.visits.method.slots import SlotGrid
 
 
 def greedy_timetable(instance: VisitInstance) -> Timetable:
-    grid = Grid(instance)
+    grid = SlotGrid(instance)
     peer_busy: set[tuple[int, int]] = set()  # (peer index, slot)
     person_busy: set[tuple[str, int]] = set()  # (interviewee id, slot)
     running: dict[int, int] = defaultdict(int)  # slot -> interviews and workshops
@@ -47,7 +48,7 @@ def greedy_timetable(instance: VisitInstance) -> Timetable:
     used_pairs: set[int] = set()
     limit = instance.visit.max_parallel
     caps = [instance.cap(p) for p in grid.peers]
-    interviews: list[Interview] = []
+    interviews: list[PlannedInterview] = []
     sessions: list[WorkshopSession] = []
     met: set[str] = set()
 
@@ -67,8 +68,8 @@ def greedy_timetable(instance: VisitInstance) -> Timetable:
             load[k] += 1
         used_pairs.add(pair_index)
         met.add(person_id)
-        interviews.append(Interview(person_id, day, start, end,
-                                    tuple(grid.peers[k].initials for k in pair), locked))
+        interviews.append(PlannedInterview(person_id, day, start, end,
+                                           tuple(grid.peers[k].initials for k in pair), locked))
 
     for locked in instance.timetable.interviews:
         if not locked.locked:

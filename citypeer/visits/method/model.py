@@ -42,7 +42,7 @@ def minutes(text: str) -> int:
 
 
 @dataclass(frozen=True)
-class Block:
+class FixedBlock:
     """A fixed part of a day when no interview is held: by the whole team, or only by
     ``peers`` when they are named (a peer who arrives later, say)."""
 
@@ -57,7 +57,7 @@ class Block:
 class Day:
     start: int
     end: int
-    blocks: tuple[Block, ...] = ()
+    blocks: tuple[FixedBlock, ...] = ()
     label: str = ""
     date: str | None = None  # ISO date, when known
 
@@ -68,30 +68,31 @@ def _h(hour: int) -> int:
 
 def seed_days() -> tuple[Day, ...]:
     """The seed's four-day grid. Its 13:00-14:00 row is empty every day: a lunch break."""
-    lunch = Block("Lunch", _h(13), _h(14), BLOCK_BREAK)
+    lunch = FixedBlock("Lunch", _h(13), _h(14), BLOCK_BREAK)
     return (
         Day(_h(12), _h(18), (
-            Block("Peers arrive in host city", _h(12), _h(13), BLOCK_TRAVEL),
+            FixedBlock("Peers arrive in host city", _h(12), _h(13), BLOCK_TRAVEL),
             lunch,
-            Block("Peers go through desk review together", _h(14), _h(15), BLOCK_TEAM),
-            Block("Opportunity to ask clarifications to host city", _h(15), _h(16), BLOCK_HOST),
-            Block("Presentation from host city on integration policy", _h(16), _h(17),
-                  BLOCK_HOST),
-            Block("Allocate interviews and prepare questions", _h(17), _h(18), BLOCK_TEAM),
+            FixedBlock("Peers go through desk review together", _h(14), _h(15), BLOCK_TEAM),
+            FixedBlock("Opportunity to ask clarifications to host city", _h(15), _h(16),
+                       BLOCK_HOST),
+            FixedBlock("Presentation from host city on integration policy", _h(16), _h(17),
+                       BLOCK_HOST),
+            FixedBlock("Allocate interviews and prepare questions", _h(17), _h(18), BLOCK_TEAM),
         ), "Day 1"),
         Day(_h(9), _h(18), (lunch,), "Day 2"),
         Day(_h(9), _h(18), (lunch,), "Day 3"),
         Day(_h(9), _h(15), (
-            Block("Peers compile and discuss findings", _h(9), _h(12), BLOCK_TEAM),
-            Block("Peers present headline findings to host city", _h(12), _h(13), BLOCK_HOST),
+            FixedBlock("Peers compile and discuss findings", _h(9), _h(12), BLOCK_TEAM),
+            FixedBlock("Peers present headline findings to host city", _h(12), _h(13), BLOCK_HOST),
             lunch,
-            Block("Peers leave host city", _h(14), _h(15), BLOCK_TRAVEL),
+            FixedBlock("Peers leave host city", _h(14), _h(15), BLOCK_TRAVEL),
         ), "Day 4"),
     )
 
 
 @dataclass(frozen=True)
-class Visit:
+class VisitFrame:
     """The visit's days and rules. ``max_parallel`` caps interviews and workshops held at
     the same time (the seed's grid has two columns); None means only the peers limit it."""
 
@@ -120,7 +121,7 @@ class Window:
 
 
 @dataclass(frozen=True)
-class Peer:
+class Interviewer:
     initials: str
     name: str = ""
     languages: tuple[str, ...] = ()
@@ -129,7 +130,7 @@ class Peer:
 
 
 @dataclass(frozen=True)
-class Interviewee:
+class IntervieweeToMeet:
     id: str
     name: str
     category: str
@@ -143,7 +144,7 @@ class Interviewee:
 
 
 @dataclass(frozen=True)
-class Workshop:
+class WorkshopToPlace:
     """A group session. Fixed when ``day`` and ``start`` are given; otherwise the optimiser
     chooses a start within ``options`` (or anywhere in the visit when there are none)."""
 
@@ -192,7 +193,7 @@ def needs_from_desk_review(compiled) -> tuple[IndicatorNeed, ...]:
 
 
 @dataclass(frozen=True)
-class Interview:
+class PlannedInterview:
     """One interview: one interviewee, a pair of peers, a time. An interviewee is met once,
     so ``interviewee`` identifies the interview; ``number`` is how the grid and the evidence
     bank name it (Interview 17), counted in order of time."""
@@ -220,10 +221,10 @@ class WorkshopSession:
 
 @dataclass(frozen=True)
 class Timetable:
-    interviews: tuple[Interview, ...] = ()
+    interviews: tuple[PlannedInterview, ...] = ()
     workshops: tuple[WorkshopSession, ...] = ()
 
-    def interview_of(self, interviewee: str) -> Interview | None:
+    def interview_of(self, interviewee: str) -> PlannedInterview | None:
         return next((i for i in self.interviews if i.interviewee == interviewee), None)
 
 
@@ -232,43 +233,36 @@ class VisitInstance:
     """Everything the optimiser needs. ``timetable`` is the current plan, if any: its locked
     interviews stay where they are, and re-planning moves as little of the rest as it can."""
 
-    visit: Visit
-    peers: tuple[Peer, ...]
-    interviewees: tuple[Interviewee, ...]
-    workshops: tuple[Workshop, ...] = ()
+    visit: VisitFrame
+    peers: tuple[Interviewer, ...]
+    interviewees: tuple[IntervieweeToMeet, ...]
+    workshops: tuple[WorkshopToPlace, ...] = ()
     desk_review: tuple[IndicatorNeed, ...] = ()
     timetable: Timetable = Timetable()
 
-    def peer(self, initials: str) -> Peer | None:
+    def peer(self, initials: str) -> Interviewer | None:
         return next((p for p in self.peers if p.initials == initials), None)
 
-    def interviewee(self, id: str) -> Interviewee | None:
+    def interviewee(self, id: str) -> IntervieweeToMeet | None:
         return next((i for i in self.interviewees if i.id == id), None)
 
-    def workshop(self, id: str) -> Workshop | None:
+    def workshop(self, id: str) -> WorkshopToPlace | None:
         return next((w for w in self.workshops if w.id == id), None)
 
-    def cap(self, peer: Peer) -> int:
+    def cap(self, peer: Interviewer) -> int:
         if peer.max_interviews_per_day is not None:
             return peer.max_interviews_per_day
         return self.visit.max_interviews_per_day
 
-    def interview_minutes(self, interviewee: Interviewee) -> int:
+    def interview_minutes(self, interviewee: IntervieweeToMeet) -> int:
         return self.visit.slot_minutes * (2 if interviewee.interpreter else 1)
 
 
-def workshop_words(workshop: Workshop) -> str:
-    """How messages name a workshop: "workshop 'A'", or its title when that says workshop."""
-    if workshop.label.casefold().startswith("workshop"):
-        return f"'{workshop.label}'"
-    return f"workshop '{workshop.label}'"
-
-
-def number_interviews(interviews) -> tuple[Interview, ...]:
+def number_interviews(interviews) -> tuple[PlannedInterview, ...]:
     """Number interviews 1, 2, … in order of day, start, then pair, as the seed's grid does."""
     ordered = sorted(interviews, key=lambda i: (i.day, i.start, i.peers, i.interviewee))
     return tuple(
-        Interview(i.interviewee, i.day, i.start, i.end, i.peers, i.locked, n)
+        PlannedInterview(i.interviewee, i.day, i.start, i.end, i.peers, i.locked, n)
         for n, i in enumerate(ordered, start=1)
     )
 
@@ -325,7 +319,7 @@ class Penalties:
 
 
 @dataclass(frozen=True)
-class Obstacle:
+class TimetableObstacle:
     """Why no timetable exists, in plain words, with who and what it concerns."""
 
     message: str
@@ -351,7 +345,7 @@ class TimetableResult:
     penalties: Penalties | None = None
     coverage: tuple[IndicatorCoverage, ...] = ()
     warnings: tuple[TimetableWarning, ...] = ()
-    explanation: tuple[Obstacle, ...] = ()
+    explanation: tuple[TimetableObstacle, ...] = ()
     moved: tuple[str, ...] = ()  # interviewees whose interview changed against the plan
     seconds: float = 0.0
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import astuple, fields
 
-from citypeer.visits.method.checker import coverage
+from citypeer.visits.method.coverage import coverage
 from citypeer.visits.method.model import Penalties, Timetable, VisitInstance
 
 TERMS = tuple(f.name for f in fields(Penalties))
@@ -142,3 +142,108 @@ def evaluate(instance: VisitInstance, timetable: Timetable) -> Penalties:
         pairs_unused=n * (n - 1) // 2 - len(pairs),
         scattered=scattered,
     )
+
+
+def add_terms(model) -> None:
+    """The same terms as expressions of the CP-SAT model's variables
+    (``citypeer.visits.method.cpsat.TimetableModel``), in ``model.terms``."""
+    inst, grid, m = model.instance, model.grid, model.m
+    speakers = defaultdict(list)
+    for n, person in enumerate(model.people):
+        for code in dict.fromkeys(person.indicators):
+            speakers[code].append(model.met[n])
+    twice, once, asked = [], [], []
+    for need in inst.desk_review:
+        heard = speakers.get(need.indicator, [])
+        if need.target == 2:
+            t2 = m.new_bool_var(f"twice_{need.indicator}")
+            t1 = m.new_bool_var(f"once_{need.indicator}")
+            m.add(2 * t2 <= sum(heard))
+            m.add(t1 <= sum(heard))
+            twice.append(t2)
+            once.append(t1)
+        elif need.target == 1:
+            t1 = m.new_bool_var(f"asked_{need.indicator}")
+            m.add(t1 <= sum(heard))
+            asked.append(t1)
+    terms = model.terms
+    terms["needs_short"] = len(twice) - sum(twice)
+    terms["needs_uncovered"] = len(once) - sum(once)
+    terms["questions_uncovered"] = len(asked) - sum(asked)
+    terms["not_met"] = len(model.met) - sum(model.met)
+
+    top = upper_bounds(inst).load_spread
+    high = m.new_int_var(0, top, "load_high")
+    low = m.new_int_var(0, top, "load_low")
+    for k in range(len(grid.peers)):
+        load = m.new_int_var(0, top, f"load_{k}")
+        m.add(load == sum(z[k] for z in model.z if k in z))
+        m.add(high >= load)
+        m.add(low <= load)
+    terms["load_spread"] = high - low
+
+    together = defaultdict(list)
+    for n, zs in enumerate(model.z):
+        peers = sorted(zs)
+        pairs = []
+        for a_pos, a in enumerate(peers):
+            for b in peers[a_pos + 1:]:
+                both = m.new_bool_var(f"pair_{n}_{a}_{b}")
+                m.add_implication(both, zs[a])
+                m.add_implication(both, zs[b])
+                together[a, b].append(both)
+                pairs.append(both)
+        if pairs:
+            # One pair per interview: without this the relaxation counts one interview
+            # as up to all its pairs and proves nothing about rotation.
+            m.add(sum(pairs) <= model.met[n])
+    used = []
+    for key, items in together.items():
+        u = m.new_bool_var(f"pair_{key[0]}_{key[1]}")
+        m.add(u <= sum(items))
+        used.append(u)
+    if used:
+        # Each interview brings one pair: stated outright, this bound survives presolve.
+        m.add(sum(used) <= sum(model.met))
+    terms["pairs_unused"] = len(grid.pairs) - sum(used)
+
+    scattered = []
+    for key, ids in organisations(inst).items():
+        day_vars = []
+        for day in range(1, len(inst.visit.days) + 1):
+            groups = [model.on_day[model.index[pid], day] for pid in ids
+                      if model.on_day[model.index[pid], day]]
+            if not groups:
+                continue
+            u = m.new_bool_var(f"org_{key}_{day}")
+            for group in groups:
+                m.add(u >= sum(group))
+            day_vars.append(u)
+        if len(day_vars) > 1:
+            any_day = m.new_bool_var(f"org_{key}")
+            m.add(any_day <= sum(day_vars))
+            scattered.append(sum(day_vars) - any_day)
+    terms["scattered"] = sum(scattered)
+
+    kept, sessions = replannable(inst)
+    changes = []
+    for interview in kept:
+        n = model.index[interview.interviewee]
+        yvar = next((v for v, d, s, _e, _sl in model.y[n]
+                     if (d, s) == (interview.day, interview.start)), None)
+        zvars = [model.z[n].get(model.grid.peer_index.get(p, -1)) for p in interview.peers]
+        if (yvar is None or any(v is None for v in zvars)
+                or len(set(interview.peers)) != 2):
+            changes.append(1)
+            continue
+        same = m.new_bool_var(f"same_{n}")
+        for var in (yvar, *zvars):
+            m.add_implication(same, var)
+        changes.append(1 - same)
+    workshop_index = {w.id: n for n, w in enumerate(inst.workshops)}
+    for session in sessions:
+        var = next((v for v, d, s, _ in model.w[workshop_index[session.workshop]]
+                    if (d, s) == (session.day, session.start)), None)
+        changes.append(1 if var is None else 1 - var)
+    terms["changes"] = sum(changes)
+

@@ -10,13 +10,19 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from citypeer.visits.method.model import Interviewee, Peer, VisitInstance, Window, Workshop
+from citypeer.visits.method.model import (
+    IntervieweeToMeet,
+    Interviewer,
+    VisitInstance,
+    Window,
+    WorkshopToPlace,
+)
 
 
 @dataclass(frozen=True)
 class Place:
     """Where an interview may go: day, start, end, the slots it covers, and the pairs (indices
-    into ``Grid.pairs``) that may hold it there."""
+    into ``SlotGrid.pairs``) that may hold it there."""
 
     day: int
     start: int
@@ -29,7 +35,7 @@ def available(windows: tuple[Window, ...] | None, day: int, start: int, end: int
     return windows is None or any(w.holds(day, start, end) for w in windows)
 
 
-class Grid:
+class SlotGrid:
     def __init__(self, instance: VisitInstance):
         self.instance = instance
         visit = instance.visit
@@ -42,7 +48,7 @@ class Grid:
             while start + self.step <= day.end:
                 self.slots.append((day_number, start))
                 start += self.step
-        self.peers: tuple[Peer, ...] = instance.peers
+        self.peers: tuple[Interviewer, ...] = instance.peers
         self.peer_index = {p.initials: k for k, p in enumerate(self.peers)}
         self.pairs: tuple[tuple[int, int], ...] = tuple(
             itertools.combinations(range(len(self.peers)), 2))
@@ -76,18 +82,18 @@ class Grid:
         return any(not b.peers and b.start < end and start < b.end
                    for b in self.instance.visit.days[day - 1].blocks)
 
-    def peer_free(self, peer: Peer, day: int, start: int, end: int) -> bool:
+    def peer_free(self, peer: Interviewer, day: int, start: int, end: int) -> bool:
         if not available(peer.availability, day, start, end):
             return False
         return not any(peer.initials in b.peers and b.start < end and start < b.end
                        for b in self.instance.visit.days[day - 1].blocks)
 
-    def speaks(self, person: Interviewee, pair: tuple[int, int]) -> bool:
+    def speaks(self, person: IntervieweeToMeet, pair: tuple[int, int]) -> bool:
         if person.interpreter or not person.language:
             return True
         return all(person.language in self.peers[k].languages for k in pair)
 
-    def places(self, person: Interviewee) -> list[Place]:
+    def places(self, person: IntervieweeToMeet) -> list[Place]:
         """Every place the interview with ``person`` may go, ignoring everyone else."""
         length = self.instance.interview_minutes(person)
         pairs = [p for p, pair in enumerate(self.pairs) if self.speaks(person, pair)]
@@ -107,7 +113,7 @@ class Grid:
                     out.append(Place(day, start, end, self.covered(day, start, end), ok))
         return out
 
-    def workshop_places(self, workshop: Workshop) -> list[tuple[int, int, tuple[int, ...]]]:
+    def workshop_places(self, workshop: WorkshopToPlace) -> list[tuple[int, int, tuple[int, ...]]]:
         """(day, start, slots) where the workshop may be held, ignoring interviews."""
         people = {i.id: i for i in self.instance.interviewees}
         if workshop.fixed:

@@ -12,13 +12,6 @@ from citypeer.visits.models import Interview, Interviewee, Visit, Workshop
 INTERVIEWER_ROLES = (TeamMember.Role.PEER, TeamMember.Role.EXPERT)
 
 
-def review_for_visit(review_id: int) -> Review | None:
-    return (
-        Review.objects.select_related("programme__benchmark", "city", "visit")
-        .filter(pk=review_id).first()
-    )
-
-
 def visit_of(review: Review) -> Visit | None:
     try:
         return review.visit
@@ -52,7 +45,17 @@ def interviews_in_full(visit: Visit, *, cancelled: bool | None = False):
     ).order_by("number")
 
 
+def interview_numbered(visit: Visit, number: int) -> Interview | None:
+    """The interview (not cancelled) with this number, with its interviewee and peers."""
+    return interviews_in_full(visit).filter(number=number).first()
+
+
 def workshops_in_full(visit: Visit):
     return Workshop.objects.filter(visit=visit).prefetch_related(
         "peers", "participants"
     ).order_by("label")
+
+
+def planned_by_interviewee(visit: Visit) -> dict[int, Interview]:
+    """Interviewee id -> their interview not cancelled."""
+    return {i.interviewee_id: i for i in Interview.objects.filter(visit=visit, cancelled=False)}

@@ -9,13 +9,16 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 
+from citypeer.common.editing import EditConflict
+from citypeer.common.lookup import get_review
 from citypeer.visits.domain.exports import visit_calendar, visit_json, visit_result
 from citypeer.visits.domain.instance import visit_data
 from citypeer.visits.domain.interviewees import draw_interviewees
 from citypeer.visits.domain.plan import MAX_TIME_LIMIT, solve_visit
-from citypeer.visits.domain.queries import review_for_visit, visit_of
-from citypeer.visits.domain.visits import VisitError, create_visit
+from citypeer.visits.domain.queries import visit_of
+from citypeer.visits.domain.visits import VisitError, VisitProblems, create_visit
 from citypeer.visits.method import instance_to_dict
 from citypeer.visits.method.render import render_result
 
@@ -40,18 +43,21 @@ class Command(BaseCommand):
                                      help=f"seconds, at most {MAX_TIME_LIMIT:g}")
             if name in ("plan", "show"):
                 command.add_argument("--json", action="store_true",
-                                     help="the core's result format")
+                                     help="the method's result format")
             if name == "calendar":
                 command.add_argument("--peer", help="initials of one peer")
 
     def handle(self, *args, action, review, **options):
-        found = review_for_visit(review)
-        if found is None:
-            raise CommandError(f"There is no review {review}.")
+        try:
+            found = get_review(review)
+        except Http404:
+            raise CommandError(f"There is no review {review}.") from None
         try:
             getattr(self, f"handle_{action}")(found, **options)
-        except VisitError as exc:
+        except (VisitError, EditConflict) as exc:
             raise CommandError(str(exc)) from exc
+        except VisitProblems as exc:
+            raise CommandError("; ".join(f"{f}: {m}" for f, m in exc.problems)) from exc
 
     def _visit(self, review):
         visit = visit_of(review)
@@ -72,7 +78,9 @@ class Command(BaseCommand):
 
     def handle_plan(self, review, *, time_limit, json, **_):
         visit = self._visit(review)
-        solve_visit(visit=visit, review=review, time_limit=time_limit)
+        # The command line plans whatever the timetable is now.
+        solve_visit(visit=visit, review=review, time_limit=time_limit,
+                    edit_count=visit.edit_count)
         self.handle_show(review, json=json)
 
     def handle_show(self, review, *, json, **_):

@@ -4,23 +4,15 @@ names, and no interviewee list or brief; everyone else sees nothing."""
 
 import pytest
 
-from citypeer.visits.domain.interviewees import draw_interviewees
-from citypeer.visits.domain.plan import solve_visit
-
 NAMES = ("Committee Chair", "Deputy Mayor", "Imam")
 
 
-@pytest.fixture
-def planned(setting):
-    draw_interviewees(visit=setting.visit, review=setting.review)
-    solve_visit(visit=setting.visit, review=setting.review, time_limit=5)
-    return setting
 
 
-def user(setting, role):
-    return {"team": setting.peers["BR"], "coordinator": setting.people.coordinator,
-            "host": setting.people.host, "other_host": setting.people.other_host,
-            "outsider": setting.people.outsider}[role]
+def user(world, role):
+    return {"team": world.peers["BR"], "coordinator": world.people.coordinator,
+            "host": world.people.host, "other_host": world.people.other_host,
+            "outsider": world.people.outsider}[role]
 
 
 PAGES = ["", "interviewees/", "briefs/", "interviews/1/brief/", "export/print/",
@@ -106,9 +98,9 @@ def test_only_the_team_and_the_coordinator_change_the_plan(client, planned, role
     client.force_login(user(planned, role))
     base = f"/reviews/{planned.review.pk}/visit/"
 
-    page = client.post(base + "interviews/1/lock/", {"revision": 1})
+    page = client.post(base + "interviews/1/lock/", {"edit_count": 1})
     api = client.post(f"/api/v1/reviews/{planned.review.pk}/visit/interviews/2/lock/",
-                      {"revision": 2 if allowed else 1}, content_type="application/json")
+                      {"edit_count": 2 if allowed else 1}, content_type="application/json")
     draw = client.post(base + "interviewees/draw/")
 
     codes = (page.status_code, api.status_code, draw.status_code)

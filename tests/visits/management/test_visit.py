@@ -15,8 +15,8 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_draw_plan_show_and_write_the_instance(setting, tmp_path):
-    review = str(setting.review.pk)
+def test_draw_plan_show_and_write_the_instance(world, tmp_path):
+    review = str(world.review.pk)
 
     drawn = run("draw", review)
     planned = result_from_dict(json.loads(run("plan", review, "--time-limit", "5", "--json")))
@@ -33,14 +33,14 @@ def test_draw_plan_show_and_write_the_instance(setting, tmp_path):
     assert sorted(i.number for i in instance.timetable.interviews) == [1, 2, 3]
 
 
-def test_unknown_review_and_missing_visit_are_refused(setting):
-    setting.visit.delete()
+def test_unknown_review_and_missing_visit_are_refused(world):
+    world.visit.delete()
 
     with pytest.raises(CommandError) as unknown:
         run("show", "999999")
     with pytest.raises(CommandError) as missing:
-        run("draw", str(setting.review.pk))
+        run("draw", str(world.review.pk))
 
     assert str(unknown.value) == "There is no review 999999."
-    assert str(missing.value) == (f"Review {setting.review.pk} has no visit: run `citypeer "
-                                  f"visit create {setting.review.pk}` first.")
+    assert str(missing.value) == (f"Review {world.review.pk} has no visit: run `citypeer "
+                                  f"visit create {world.review.pk}` first.")

@@ -5,23 +5,24 @@ from django.test.utils import CaptureQueriesContext
 
 from citypeer.visits.domain.interviewees import add_interviewee
 from citypeer.visits.domain.plan import solve_visit
-from tests.visits.conftest import make_setting
+from tests.visits.conftest import TIME_LIMIT, make_world
 
 
 def visit_with(benchmark, slug, people):
-    setting = make_setting(benchmark, slug=slug)
+    world = make_world(benchmark, slug=slug)
     for n in range(people):
-        add_interviewee(visit=setting.visit, review=setting.review, data={
+        add_interviewee(visit=world.visit, review=world.review, data={
             "name": f"Person {n}", "category": "municipality_staff",
             "indicators": ["AC/A/1", "AC/A/2"]})
-    solve_visit(visit=setting.visit, review=setting.review, time_limit=5)
-    return setting
+    solve_visit(visit=world.visit, review=world.review, time_limit=TIME_LIMIT,
+                edit_count=0)
+    return world
 
 
-def count(client, setting, page):
-    client.force_login(setting.peers["AP"])
+def count(client, world, page):
+    client.force_login(world.peers["AP"])
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(f"/reviews/{setting.review.pk}/visit/{page}")
+        response = client.get(f"/reviews/{world.review.pk}/visit/{page}")
     assert response.status_code == 200
     return len(queries)
 

@@ -1,5 +1,5 @@
-"""Exports read back with real parsers: iCalendar with `icalendar`, the PDF's text with
-`pypdf`, and the JSON in the core's result format."""
+"""The briefs, and the exports read back with real parsers: iCalendar with `icalendar`, the
+PDF's text with `pypdf`, and the JSON in the method's result format."""
 
 import datetime as dt
 import io
@@ -7,25 +7,15 @@ import zoneinfo
 
 import icalendar
 import pypdf
-import pytest
 
-from citypeer.visits.domain.interviewees import draw_interviewees
-from citypeer.visits.domain.plan import solve_visit
 from citypeer.visits.method import result_from_dict
 from citypeer.visits.models import Interview
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 
 
-@pytest.fixture
-def planned(setting):
-    draw_interviewees(visit=setting.visit, review=setting.review)
-    solve_visit(visit=setting.visit, review=setting.review, time_limit=5)
-    return setting
-
-
-def base(setting):
-    return f"/reviews/{setting.review.pk}/visit/"
+def base(world):
+    return f"/reviews/{world.review.pk}/visit/"
 
 
 def events(body: bytes) -> dict:
@@ -34,12 +24,12 @@ def events(body: bytes) -> dict:
             for e in calendar.walk("VEVENT")}
 
 
-def interviews(setting):
-    return list(Interview.objects.filter(visit=setting.visit, cancelled=False)
+def interviews(world):
+    return list(Interview.objects.filter(visit=world.visit, cancelled=False)
                 .select_related("interviewee", "peer_a", "peer_b").order_by("number"))
 
 
-def expected_interview_events(setting, rows, *, names=True):
+def expected_interview_events(world, rows, *, names=True):
     out = {}
     for i in rows:
         start = dt.datetime.combine(dt.date(2008, 3, 9 + i.day), i.start, tzinfo=BRUSSELS)
@@ -119,7 +109,7 @@ def test_the_host_citys_pdf_names_nobody(client, planned):
         False, False, False)
 
 
-def test_json_is_the_core_result_format(client, planned):
+def test_json_is_the_methods_result_format(client, planned):
     client.force_login(planned.peers["AP"])
 
     response = client.get(base(planned) + "export/timetable.json")
@@ -142,3 +132,18 @@ def test_a_calendar_needs_the_first_day(client, planned):
 
     assert [str(m) for m in response.context["messages"]] == [
         "Set the first day of the visit: a calendar needs dates."]
+
+
+def test_a_brief_has_the_hypotheses_and_questions(client, planned):
+    client.force_login(planned.peers["AP"])
+    number = Interview.objects.get(visit=planned.visit,
+                                   interviewee__name="Committee Chair").number
+
+    html = client.get(base(planned) + f"interviews/{number}/brief/").content.decode()
+
+    for text in ("Committee Chair", "chair, Consultative Committee", "AC/A/1",
+                 "A permanent consultative committee.", "a permanent committee of 15 members",
+                 "how representative its members are",
+                 "the city does not take full advantage of its input",
+                 "How were the members appointed?", "needs_information"):
+        assert text in html, text
