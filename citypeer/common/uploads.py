@@ -1,9 +1,10 @@
 """What an uploaded file really is, judged by its content rather than by its name.
 
-Host cities attach diagrams, strategy documents and spreadsheets to their initial report, and
-peers open them on their own machines; a file is kept only when its content is one of the
-kinds below and its name ends as that kind's files do. Plain Python: the magic numbers and,
-for office documents, the names inside the ZIP container (never decompressed here).
+Host cities attach diagrams, strategy documents and spreadsheets to their initial report, the
+coordinator hands out training materials, and peers open them on their own machines; a file
+is kept only when its content is one of the kinds the place accepts and its name ends as that
+kind's files do. Plain Python: the magic numbers and, for office documents, the names inside
+the ZIP container (never decompressed here).
 """
 
 from __future__ import annotations
@@ -38,8 +39,18 @@ XLSX = FileKind(
     "xlsx", "Excel workbook",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",),
 )
+PPTX = FileKind(
+    "pptx", "PowerPoint presentation",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation", (".pptx",),
+)
 ODT = FileKind("odt", "OpenDocument text", "application/vnd.oasis.opendocument.text", (".odt",))
+ODS = FileKind("ods", "OpenDocument spreadsheet", "application/vnd.oasis.opendocument.spreadsheet",
+               (".ods",))
+ODP = FileKind("odp", "OpenDocument presentation",
+               "application/vnd.oasis.opendocument.presentation", (".odp",))
 TEXT = FileKind("text", "plain text", "text/plain", (".txt", ".csv", ".md"))
+# What an initial report's attachment may be (the default). PPTX, ODS and ODP are known, so
+# that a place accepting them (training materials) can name them, but not accepted by default.
 KINDS = (PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX, ODT, TEXT)
 IMAGE_KINDS = (PNG, JPEG, GIF, WEBP, PDF)  # what a structure diagram may be
 
@@ -122,8 +133,11 @@ def _zip_kind(stream: BinaryIO) -> FileKind | None:
             return DOCX
         if "xl/workbook.xml" in names:
             return XLSX
-    if mimetype == ODT.content_type.encode():
-        return ODT
+        if "ppt/presentation.xml" in names:
+            return PPTX
+    for kind in (ODT, ODS, ODP):
+        if mimetype == kind.content_type.encode():
+            return kind
     return None
 
 

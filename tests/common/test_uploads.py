@@ -9,9 +9,13 @@ from citypeer.common.uploads import (
     DOCX,
     IMAGE_KINDS,
     JPEG,
+    KINDS,
+    ODP,
+    ODS,
     ODT,
     PDF,
     PNG,
+    PPTX,
     TEXT,
     XLSX,
     UploadRefused,
@@ -122,3 +126,30 @@ def test_extension_of_a_name_from_any_system():
     assert [extension_of(n) for n in ("C:\\docs\\Plan.PDF", "a/b.tar.gz", "README", ".txt")] == [
         ".pdf", ".gz", "", ".txt"
     ]
+
+
+PPTX_BYTES = zipped({"[Content_Types].xml": b"<Types/>",
+                     "ppt/presentation.xml": b"<p:presentation/>"})
+ODS_BYTES = zipped({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<office:document-content/>"})
+ODP_BYTES = zipped({"mimetype": b"application/vnd.oasis.opendocument.presentation",
+                    "content.xml": b"<office:document-content/>"})
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), [
+    ("slides.pptx", PPTX_BYTES, PPTX),
+    ("budget.ods", ODS_BYTES, ODS),
+    ("slides.odp", ODP_BYTES, ODP),
+])
+def test_presentations_and_spreadsheets_are_known_where_they_are_accepted(name, content, kind):
+    assert check(name, content, accepted=(*KINDS, PPTX, ODS, ODP)) == kind
+
+
+def test_presentations_are_not_accepted_by_default():
+    with pytest.raises(UploadRefused) as refused:
+        check("slides.pptx", PPTX_BYTES)
+
+    assert str(refused.value) == (
+        "a PowerPoint presentation is not accepted here; accepted: .pdf, .png, .jpg, .jpeg, "
+        ".gif, .webp, .docx, .xlsx, .odt, .txt, .csv, .md"
+    )

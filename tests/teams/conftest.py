@@ -5,10 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from citypeer.benchmarks.models import Benchmark
-from citypeer.network.models import City
-from citypeer.people.models import User
 from citypeer.programmes.models import Programme, Review
+from tests.factories import make_benchmark, make_city, make_person
 
 
 @dataclass
@@ -47,27 +45,10 @@ PEOPLE = [
 ]
 
 
-def make_user(username, *, name="", city=None, languages=(), roles=()):
-    """A person with no usable password: the tests log in with force_login, and hashing a
-    password with Argon2 for every person of every test would take most of the run."""
-    user = User(username=username, name=name or username.title(), city=city,
-                languages=list(languages), **{f"is_{r}": True for r in roles})
-    user.set_unusable_password()
-    user.save()
-    return user
-
-
-def make_benchmark():
-    return Benchmark.objects.create(
-        slug="test-benchmark", version=1, title="Test benchmark", kind="matrix", language="en",
-        content_hash="0" * 64,
-    )
-
-
 @pytest.fixture
 def world(db):
     cities = {
-        slug: City.objects.create(slug=slug, name=name, country=country, languages=langs)
+        slug: make_city(slug, name=name, country=country, languages=langs)
         for slug, name, country, langs in CITIES
     }
     programme = Programme.objects.create(
@@ -77,8 +58,8 @@ def world(db):
     programme.cities.set(cities.values())
     people = {}
     for username, name, city, languages, roles, pooled in PEOPLE:
-        person = make_user(username, name=name, city=cities[city] if city else None,
-                           languages=languages, roles=roles)
+        person = make_person(username, name=name, city=cities[city] if city else None,
+                             languages=languages, roles=roles)
         people[username] = person
         if pooled:
             programme.peer_pool.add(person)

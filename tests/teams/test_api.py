@@ -125,6 +125,37 @@ def test_only_the_coordinator_changes_teams_through_the_api(api, world, role):
     assert team_usernames(world.lyon) == ["marco"]
 
 
+def test_an_unknown_person_is_bad_input_naming_the_field(api, world):
+    response = api(world["coordinator"]).post(
+        f"/api/v1/teams/{world.lyon.pk}/members/", {"person": "ghost"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"person": ["There is no person ghost."]}
+    assert team_usernames(world.lyon) == []
+
+
+def test_a_leader_is_appointed_only_at_a_session_of_the_programme(api, world):
+    from citypeer.programmes.models import Programme
+
+    assign_member(review=world.lyon, person=world["marco"])
+    other = Programme.objects.create(slug="other", name="Other",
+                                     benchmark=world.programme.benchmark)
+    elsewhere = create_training_event(programme=other, title="T",
+                                      starts_on=dt.date(2008, 3, 4))
+
+    response = api(world["coordinator"]).put(
+        f"/api/v1/teams/{world.lyon.pk}/leader/",
+        {"person": "marco", "appointed_at": elsewhere.pk}, content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "appointed_at": [f"There is no training session {elsewhere.pk} in this programme."]}
+    assert Team.objects.get(review=world.lyon).leader is None
+
+
 def test_coordinator_removes_a_member_and_sets_a_leader(api, world):
     assign_member(review=world.lyon, person=world["marco"])
     assign_member(review=world.lyon, person=world["ruben"])
@@ -301,7 +332,22 @@ def test_a_refused_upload_through_the_api_says_why(api, world, settings, tmp_pat
 
     assert response.status_code == 400
     assert response.json() == {
-        "detail": "agenda.pdf: its name says PDF, but its content is not a PDF file."}
+        "detail": "agenda.pdf: the file's content is a plain text but its name ends in '.pdf'; "
+                  "name it .txt or .csv or .md."}
+
+
+def test_attendance_of_an_unknown_person_is_bad_input(api, world):
+    event = create_training_event(programme=world.programme, title="T",
+                                  starts_on=dt.date(2008, 3, 4))
+
+    response = api(world["coordinator"]).put(
+        f"/api/v1/training-events/{event.pk}/attendance/", {"present": ["marco", "ghost"]},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"present": ["There is no person ghost."]}
+    assert TrainingAttendance.objects.count() == 0
 
 
 @pytest.mark.parametrize(("role", "read", "write"), [

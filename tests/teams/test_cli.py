@@ -55,6 +55,11 @@ def test_an_unknown_person_is_an_error(world):
         call_command("teams", "assign", "--review", str(world.lyon.pk), "--person", "ghost")
 
 
+def test_an_unknown_review_is_an_error(world):
+    with pytest.raises(CommandError, match="No such review"):
+        call_command("teams", "assign", "--review", "999999", "--person", "marco")
+
+
 def test_suggest_prints_teams_and_accept_writes_them(world):
     code, out, _ = run("suggest", "inti-2008", "--accept")
 

@@ -6,7 +6,7 @@ from citypeer.teams.domain.conflicts import declare_conflict
 from citypeer.teams.domain.membership import assign_member, remove_member, set_leader
 from citypeer.teams.domain.refusals import AssignmentConflict, AssignmentRefused
 from citypeer.teams.models import Conflict, Team, TeamMember
-from tests.teams.conftest import make_user
+from tests.factories import make_person
 
 
 def members(review):
@@ -89,7 +89,7 @@ def test_a_team_takes_its_size_in_peers_and_no_more(world):
 
 
 def test_two_peers_from_one_city_are_refused(world):
-    other = make_user("giulia", roles=["peer"], city=world.cities["milan"])
+    other = make_person("giulia", roles=["peer"], city=world.cities["milan"])
     world.programme.peer_pool.add(other)
     assign_member(review=world.lyon, person=world["marco"])
 

@@ -11,7 +11,7 @@ from citypeer.programmes.models import Review
 from citypeer.teams.domain.conflicts import declare_conflict
 from citypeer.teams.domain.membership import assign_member, set_leader
 from citypeer.teams.models import Conflict, Team, TeamMember
-from tests.teams.conftest import make_user
+from tests.factories import make_person
 
 
 def team_usernames(review):
@@ -100,7 +100,7 @@ def test_others_see_only_the_teams_they_may(as_user, world):
 
     def cities(person):
         response = as_user(person).get(reverse("teams:programme", args=[world.programme.slug]))
-        return [row["review"].city.name for row in response.context["rows"]]
+        return [row.review.city.name for row in response.context["rows"]]
 
     assert cities(world["coordinator"]) == ["Düsseldorf", "Lyon"]
     assert cities(world["marco"]) == ["Lyon"]
@@ -360,4 +360,4 @@ def test_index_lists_the_programmes_one_takes_part_in(as_user, world):
 
     assert names(world["coordinator"]) == ["INTI-CITIES 2008", "Other"]
     assert names(world["fiona"]) == ["INTI-CITIES 2008"]
-    assert names(make_user("stranger", roles=["peer"])) == []
+    assert names(make_person("stranger", roles=["peer"])) == []

@@ -6,7 +6,7 @@ from citypeer.teams.domain.conflicts import declare_conflict
 from citypeer.teams.domain.membership import assign_member
 from citypeer.teams.domain.refusals import SuggestionRefused
 from citypeer.teams.domain.suggestions import accept_suggestion, suggest_teams, team_problem
-from citypeer.teams.method.suggestion import CONFLICTS, OWN_CITY, REVIEWS_PER_PEER, TEAM_SIZE
+from citypeer.teams.method.problem import CONFLICTS, OWN_CITY, REVIEWS_PER_PEER, TEAM_SIZE
 from citypeer.teams.models import Conflict, TeamMember
 
 

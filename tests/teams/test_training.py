@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from citypeer.teams.domain.membership import assign_member
-from citypeer.teams.domain.refusals import AssignmentRefused, TrainingRefused, UploadRefused
+from citypeer.teams.domain.refusals import AssignmentRefused, MaterialRefused, TrainingRefused
 from citypeer.teams.domain.training import (
     add_material,
     appoint_leader,
@@ -29,6 +29,14 @@ def office(main_part: str) -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr(main_part, "<document/>")
+    return buffer.getvalue()
+
+
+def opendocument(kind: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
+        archive.writestr("content.xml", "<office:document-content/>")
     return buffer.getvalue()
 
 
@@ -81,6 +89,12 @@ def test_attendance_of_someone_not_invited_is_refused(world, event):
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ("timetable.xlsx", office("xl/workbook.xml"),
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("slides.pptx", office("ppt/presentation.xml"),
+     "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ("timetable.ods", opendocument("spreadsheet"),
+     "application/vnd.oasis.opendocument.spreadsheet"),
+    ("slides.odp", opendocument("presentation"),
+     "application/vnd.oasis.opendocument.presentation"),
     ("notes.txt", "Mock interviews in pairs – one hour each.".encode(), "text/plain"),
 ])
 def test_accepted_materials_are_stored_under_media_root(world, event, media, name, content,
@@ -98,21 +112,23 @@ def test_accepted_materials_are_stored_under_media_root(world, event, media, nam
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("agenda.pdf", b"MZ\x90\x00 a Windows program",
-     "agenda.pdf: its name says PDF, but its content is not a PDF file."),
+     "agenda.pdf: the file is a program or a script; such files are never accepted."),
     ("slides.pptx", office("word/document.xml"),
-     "slides.pptx: its name says PowerPoint, but its content is not a PowerPoint file."),
+     "slides.pptx: the file's content is a Word document but its name ends in '.pptx'; name "
+     "it .docx."),
     ("notes.txt", b"<script>alert(1)</script>",
-     "notes.txt: its name says plain text, but its content is not a plain text file."),
+     "notes.txt: the content of the file is not one of the accepted kinds (.pdf, .png, .jpg, "
+     ".jpeg, .docx, .xlsx, .pptx, .odt, .ods, .odp, .txt, .csv, .md)."),
     ("run.exe", b"MZ\x90\x00",
-     "run.exe: files of this type are not accepted. Accepted: PDF (.pdf), PNG (.png), JPEG "
-     "(.jpg .jpeg), Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument text (.odt), "
-     "OpenDocument spreadsheet (.ods), OpenDocument presentation (.odp), plain text (.txt .md "
-     ".csv)."),
-    ("empty.pdf", b"", "empty.pdf is empty."),
+     "run.exe: the file is a program or a script; such files are never accepted."),
+    ("animation.gif", b"GIF89a\x01\x00\x01\x00",
+     "animation.gif: a GIF image is not accepted here; accepted: .pdf, .png, .jpg, .jpeg, "
+     ".docx, .xlsx, .pptx, .odt, .ods, .odp, .txt, .csv, .md."),
+    ("empty.pdf", b"", "empty.pdf: the file is empty."),
 ])
 def test_refused_materials_say_why_and_store_nothing(world, event, media, name, content,
                                                      message):
-    with pytest.raises(UploadRefused) as refused:
+    with pytest.raises(MaterialRefused) as refused:
         add_material(event=event, title="", upload=SimpleUploadedFile(name, content))
 
     assert refused.value.message == message
@@ -123,11 +139,11 @@ def test_refused_materials_say_why_and_store_nothing(world, event, media, name, 
 def test_a_material_larger_than_the_limit_is_refused(world, event, media, settings):
     settings.UPLOAD_MAX_BYTES = 20
 
-    with pytest.raises(UploadRefused) as refused:
+    with pytest.raises(MaterialRefused) as refused:
         add_material(event=event, title="", upload=SimpleUploadedFile("agenda.pdf", PDF))
 
     assert refused.value.message == (
-        "agenda.pdf is 50\xa0bytes, larger than the 20\xa0bytes a file may be."
+        "agenda.pdf: the file has 50 bytes; at most 20 bytes are accepted."
     )
 
 

@@ -119,7 +119,7 @@ def test_an_upload_of_the_wrong_kind_is_refused_on_the_form(as_user, world, even
     )
 
     assert response.context["material_form"].errors["file"] == [
-        "agenda.pdf: its name says PDF, but its content is not a PDF file."
+        "agenda.pdf: the file is a program or a script; such files are never accepted."
     ]
     assert TrainingMaterial.objects.count() == 0
 
@@ -133,7 +133,7 @@ def test_an_upload_larger_than_the_limit_is_refused(as_user, world, event, media
     )
 
     assert response.context["material_form"].errors["file"] == [
-        "agenda.pdf is 50\xa0bytes, larger than the 10\xa0bytes a file may be."
+        "agenda.pdf: the file has 50 bytes; at most 10 bytes are accepted."
     ]
 
 

@@ -5,11 +5,14 @@ Every other conflict is a `Conflict` row. A pinned conflict stays until the coor
 unpins it.
 """
 
+from typing import NamedTuple
+
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from citypeer.teams.domain.queries.teams import conflicts_for
 from citypeer.teams.domain.refusals import AssignmentConflict, ConflictRefused
-from citypeer.teams.models import Conflict
+from citypeer.teams.models import Conflict, TeamMember
 
 
 def conflict_reasons(*, person, city) -> list[str]:
@@ -23,6 +26,27 @@ def conflict_reasons(*, person, city) -> list[str]:
             label = f"{label} ({conflict.note})"
         reasons.append(str(label))
     return reasons
+
+
+class FlaggedMember(NamedTuple):
+    """A member of a team and the conflicts of interest they have with its host city."""
+
+    member: TeamMember
+    conflicts: list[str]
+
+
+def flag_members(*, review, members: list[TeamMember]) -> list[FlaggedMember]:
+    """The members of `review`'s team, each with their conflicts with the host city (own
+    city first). A conflict declared after someone joined is shown beside them: the
+    coordinator decides."""
+    stored = conflicts_for(review=review)
+    rows = []
+    for m in members:
+        reasons = [str(c.get_kind_display()) for c in stored.get(m.person_id, [])]
+        if m.person.city_id == review.city_id:
+            reasons.insert(0, str(Conflict.Kind.OWN_CITY.label))
+        rows.append(FlaggedMember(m, reasons))
+    return rows
 
 
 def check_may_review(*, person, city) -> None:

@@ -8,6 +8,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils.translation import gettext, ngettext
@@ -16,7 +17,16 @@ from citypeer.people.models import User
 from citypeer.programmes.models import Review
 from citypeer.teams.domain.membership import assign_member
 from citypeer.teams.domain.refusals import AssignmentRefused, SuggestionRefused
-from citypeer.teams.method import suggestion as core
+from citypeer.teams.method import suggestion
+from citypeer.teams.method.problem import (
+    FEASIBLE,
+    OPTIMAL,
+    Candidate,
+    DeclaredConflict,
+    HostCity,
+    TeamObstacle,
+    TeamProblem,
+)
 from citypeer.teams.models import Conflict, TeamMember
 
 ROLE_PEER = TeamMember.Role.PEER
@@ -31,51 +41,38 @@ class ProposedTeam:
     language: str
 
 
+class LeftOut(NamedTuple):
+    """A peer of the pool the suggestion could not consider, and why."""
+
+    person: User
+    why: str
+
+
 @dataclass(frozen=True)
 class ProgrammeSuggestion:
     programme: object
     status: str
     teams: list[ProposedTeam]
-    explanation: list[core.Obstacle]
-    left_out: list[tuple[User, str]] = field(default_factory=list)
+    explanation: list[TeamObstacle]
+    left_out: list[LeftOut] = field(default_factory=list)
     pairs_again: list[tuple[User, User]] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
-        return self.status in (core.OPTIMAL, core.FEASIBLE)
+        return self.status in (OPTIMAL, FEASIBLE)
 
     @property
     def assignments(self) -> list[tuple[int, int]]:
         """(review id, person id) for every peer the suggestion adds."""
         return [(t.review.pk, p.pk) for t in self.teams for p in t.added]
 
-    def as_dict(self) -> dict:
-        return {
-            "programme": self.programme.slug,
-            "status": self.status,
-            "teams": [
-                {
-                    "review": t.review.pk,
-                    "city": t.review.city.slug,
-                    "city_name": t.review.city.name,
-                    "language": t.language,
-                    "members": [p.username for p in t.members],
-                    "added": [p.username for p in t.added],
-                }
-                for t in self.teams
-            ],
-            "explanation": [{"rule": o.rule, "message": o.message} for o in self.explanation],
-            "left_out": [{"person": p.username, "why": why} for p, why in self.left_out],
-            "pairs_again": [[a.username, b.username] for a, b in self.pairs_again],
-        }
-
 
 @dataclass(frozen=True)
 class _Loaded:
-    problem: core.TeamProblem
+    problem: TeamProblem
     reviews: dict[int, Review]  # by city id
     people: dict[int, User]
-    left_out: list[tuple[User, str]]
+    left_out: list[LeftOut]
 
 
 def _load(programme) -> _Loaded:
@@ -94,7 +91,8 @@ def _load(programme) -> _Loaded:
     left_out = []
     for person in programme.peer_pool.filter(is_peer=True).select_related("city"):
         if person.city_id is None:
-            left_out.append((person, gettext("no city recorded: a peer represents a city")))
+            left_out.append(
+                LeftOut(person, gettext("no city recorded: a peer represents a city")))
         else:
             people[person.pk] = person
     people.update(kept_people)
@@ -107,21 +105,21 @@ def _load(programme) -> _Loaded:
         return person.city_id, person.city.name
 
     peers = tuple(
-        core.Peer(
+        Candidate(
             id=p.pk, name=str(p), city_id=city_of(p)[0], city_name=city_of(p)[1],
             languages=tuple(p.languages or ()),
         )
         for p in people.values()
     )
     hosts = tuple(
-        core.HostCity(
+        HostCity(
             id=city_id, name=review.city.name, languages=tuple(review.city.languages or ()),
             members=tuple(kept.get(city_id, ())),
         )
         for city_id, review in reviews.items()
     )
     conflicts = tuple(
-        core.Conflict(peer_id=c.person_id, city_id=c.city_id, kind=str(c.get_kind_display()))
+        DeclaredConflict(peer_id=c.person_id, city_id=c.city_id, kind=str(c.get_kind_display()))
         for c in Conflict.objects.filter(person__in=list(people), city__in=list(reviews))
     )
     by_team = defaultdict(set)
@@ -134,14 +132,14 @@ def _load(programme) -> _Loaded:
         for members in by_team.values()
         for pair in itertools.combinations(sorted(members), 2)
     )
-    problem = core.TeamProblem(
+    problem = TeamProblem(
         hosts=hosts, peers=peers, conflicts=conflicts, team_size=programme.team_size,
         max_reviews_per_peer=programme.max_reviews_per_peer, worked_together=worked_together,
     )
     return _Loaded(problem, reviews, people, left_out)
 
 
-def team_problem(*, programme) -> core.TeamProblem:
+def team_problem(*, programme) -> TeamProblem:
     """The programme as the solver sees it."""
     return _load(programme).problem
 
@@ -150,7 +148,7 @@ def suggest_teams(*, programme, time_limit: float = DEFAULT_TIME_LIMIT) -> Progr
     """Propose a team for every host city of the programme (peers already on a team stay),
     or explain which rule makes that impossible. Nothing is written."""
     loaded = _load(programme)
-    result = core.suggest_teams(
+    result = suggestion.suggest_teams(
         loaded.problem, time_limit=time_limit, gettext=gettext, ngettext=ngettext
     )
     people = loaded.people

@@ -7,15 +7,32 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import PurePath
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from citypeer.common.uploads import (
+    DOCX,
+    JPEG,
+    ODP,
+    ODS,
+    ODT,
+    PDF,
+    PNG,
+    PPTX,
+    TEXT,
+    XLSX,
+    UploadRefused,
+    check_upload,
+)
 from citypeer.people.models import User
 from citypeer.teams.domain.membership import set_leader
-from citypeer.teams.domain.refusals import TrainingRefused
-from citypeer.teams.domain.uploads import check_upload
+from citypeer.teams.domain.refusals import MaterialRefused, TrainingRefused
 from citypeer.teams.models import Team, TrainingAttendance, TrainingEvent, TrainingMaterial
+
+# What a training material may be: the documents, slides, sheets and pictures of a training.
+MATERIAL_KINDS = (PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, ODP, TEXT)
 
 
 def create_training_event(
@@ -80,8 +97,13 @@ def add_material(*, event: TrainingEvent, title: str, upload, uploaded_by=None
                  ) -> TrainingMaterial:
     """Keep a file handed out at a training session: checked for kind by its content and for
     size, then stored under MEDIA_ROOT under a name of our own."""
-    kind = check_upload(upload)
-    name = PurePath(upload.name).name
+    name = PurePath(upload.name or "").name
+    try:
+        kind = check_upload(name=name, size=upload.size, stream=upload,
+                            max_bytes=settings.UPLOAD_MAX_BYTES, accepted=MATERIAL_KINDS)
+    except UploadRefused as refused:
+        raise MaterialRefused(_("%(name)s: %(why)s.") % {
+            "name": name, "why": refused.render(_)}) from None
     material = TrainingMaterial(
         event=event, title=(title or "").strip() or name, original_name=name[:255],
         content_type=kind.content_type, size=upload.size, uploaded_by=uploaded_by,

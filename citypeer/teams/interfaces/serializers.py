@@ -2,10 +2,57 @@
 their user name, cities by their short name, as on the command line."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from citypeer.network.models import City
+from citypeer.people.models import User
+from citypeer.programmes.models import Review
 from citypeer.teams.models import Conflict, TeamMember, TrainingEvent
+
+
+class PersonField(serializers.SlugRelatedField):
+    """A person, named by their user name."""
+
+    default_error_messages = {"does_not_exist": _("There is no person {value}."),
+                              "invalid": _("Give a user name.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "user name")
+        super().__init__(slug_field="username", queryset=User.objects.select_related("city"),
+                         **kwargs)
+
+
+class CityField(serializers.SlugRelatedField):
+    """A city, named by its short name."""
+
+    default_error_messages = {"does_not_exist": _("There is no city {value}."),
+                              "invalid": _("Give the short name of a city.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "short name of the city")
+        super().__init__(slug_field="slug", queryset=City.objects.all(), **kwargs)
+
+
+class ReviewField(serializers.PrimaryKeyRelatedField):
+    default_error_messages = {"does_not_exist": _("There is no review {pk_value}.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Review.objects.select_related("city", "programme"), **kwargs)
+
+
+class ProgrammeTrainingEventField(serializers.PrimaryKeyRelatedField):
+    """A training session of the programme of the review in the context."""
+
+    default_error_messages = {
+        "does_not_exist": _("There is no training session {pk_value} in this programme.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=TrainingEvent.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(programme_id=self.context["review"].programme_id)
 
 
 class TeamMemberSerializer(serializers.Serializer):
@@ -46,13 +93,14 @@ class TeamSerializer(serializers.Serializer):
 
 
 class TeamAssignSerializer(serializers.Serializer):
-    person = serializers.CharField(help_text="user name")
+    person = PersonField()
     role = serializers.ChoiceField(choices=TeamMember.Role.choices, default=TeamMember.Role.PEER)
 
 
 class TeamLeaderSerializer(serializers.Serializer):
-    person = serializers.CharField(help_text="user name of a member of the team")
-    appointed_at = serializers.IntegerField(
+    # Needs the review in its context (for `appointed_at`).
+    person = PersonField(help_text="user name of a member of the team")
+    appointed_at = ProgrammeTrainingEventField(
         required=False, allow_null=True, help_text="id of a training session of the programme"
     )
 
@@ -62,35 +110,47 @@ class TeamObstacleSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
+class UsernamesField(serializers.ListField):
+    """People, shown as their user names."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(child=serializers.CharField(), **kwargs)
+
+    def to_representation(self, people):
+        return [person.username for person in people]
+
+
 class SuggestedTeamSerializer(serializers.Serializer):
-    review = serializers.IntegerField()
-    city = serializers.CharField()
-    city_name = serializers.CharField()
+    # Serializes a `suggestions.ProposedTeam`.
+    review = serializers.IntegerField(source="review.pk")
+    city = serializers.CharField(source="review.city.slug")
+    city_name = serializers.CharField(source="review.city.name")
     language = serializers.CharField(help_text="the language every member speaks")
-    members = serializers.ListField(child=serializers.CharField())
-    added = serializers.ListField(child=serializers.CharField(),
-                                  help_text="the members the suggestion adds")
+    members = UsernamesField()
+    added = UsernamesField(help_text="the members the suggestion adds")
 
 
 class SuggestionLeftOutSerializer(serializers.Serializer):
-    person = serializers.CharField()
+    person = serializers.CharField(source="person.username")
     why = serializers.CharField()
 
 
 class TeamSuggestionSerializer(serializers.Serializer):
-    programme = serializers.CharField()
+    # Serializes a `suggestions.ProgrammeSuggestion`.
+    programme = serializers.CharField(source="programme.slug")
     status = serializers.ChoiceField(choices=["optimal", "feasible", "infeasible", "unknown"])
     teams = SuggestedTeamSerializer(many=True)
     explanation = TeamObstacleSerializer(many=True,
-                                     help_text="why no teams can be formed, rule by rule")
+                                         help_text="why no teams can be formed, rule by rule")
     left_out = SuggestionLeftOutSerializer(many=True)
-    pairs_again = serializers.ListField(child=serializers.ListField(
-        child=serializers.CharField()))
+    pairs_again = serializers.ListField(child=UsernamesField(), read_only=True,
+                                        help_text="pairs who work together again")
 
 
 class TeamAssignmentSerializer(serializers.Serializer):
     review = serializers.IntegerField()
-    person = serializers.CharField(help_text="user name")
+    person = PersonField()
 
 
 class TeamSuggestionAcceptSerializer(serializers.Serializer):
@@ -112,9 +172,8 @@ class ConflictOfInterestSerializer(serializers.ModelSerializer):
 
 
 class ConflictOfInterestDeclareSerializer(serializers.Serializer):
-    person = serializers.CharField(required=False,
-                                   help_text="user name (default: yourself)")
-    city = serializers.CharField(help_text="short name of the city")
+    person = PersonField(required=False, help_text="user name (default: yourself)")
+    city = CityField()
     kind = serializers.ChoiceField(choices=[c for c in Conflict.Kind.choices
                                             if c[0] != Conflict.Kind.OWN_CITY])
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -150,7 +209,7 @@ class TrainingEventSerializer(serializers.ModelSerializer):
 
 
 class TrainingAttendanceSerializer(serializers.Serializer):
-    person = serializers.CharField()
+    person = serializers.CharField(source="person.username")
     attended = serializers.BooleanField()
 
 
@@ -163,10 +222,7 @@ class TrainingEventDetailSerializer(TrainingEventSerializer):
 
     @extend_schema_field(TrainingAttendanceSerializer(many=True))
     def get_attendance(self, event):
-        return TrainingAttendanceSerializer(
-            [{"person": a.person.username, "attended": a.attended}
-             for a in event.attendance.all()], many=True,
-        ).data
+        return TrainingAttendanceSerializer(event.attendance.all(), many=True).data
 
     @extend_schema_field(TrainingMaterialSerializer(many=True))
     def get_materials(self, event):
@@ -175,8 +231,7 @@ class TrainingEventDetailSerializer(TrainingEventSerializer):
 
 
 class TrainingAttendanceUpdateSerializer(serializers.Serializer):
-    present = serializers.ListField(child=serializers.CharField(),
-                                    help_text="user names of those who attended")
+    present = PersonField(many=True, help_text="user names of those who attended")
 
 
 class TrainingMaterialUploadSerializer(serializers.Serializer):
@@ -185,5 +240,5 @@ class TrainingMaterialUploadSerializer(serializers.Serializer):
 
 
 class TrainingLeaderAppointSerializer(serializers.Serializer):
-    review = serializers.IntegerField()
-    person = serializers.CharField(help_text="user name of a member of the review's team")
+    review = ReviewField()
+    person = PersonField(help_text="user name of a member of the review's team")

@@ -1,9 +1,11 @@
 """Reusable querysets for teams, conflicts and training, each in a fixed number of queries."""
 
+from typing import NamedTuple
+
 from django.db.models import Count, Prefetch, Q
 
 from citypeer.people.rules import is_coordinator
-from citypeer.programmes.models import Review
+from citypeer.programmes.models import Programme, Review
 from citypeer.teams.models import (
     Conflict,
     Team,
@@ -53,6 +55,19 @@ def review_with_team(review_id: int):
     return _reviews_with_teams().filter(pk=review_id).first()
 
 
+def programmes_taking_part(*, user):
+    """The programmes `user` takes part in (every one for the coordinator): in the peer
+    pool, on one of the teams, or host-city officer of a host city. The same people as the
+    `teams.view_programme_teams` permission."""
+    programmes = Programme.objects.select_related("benchmark").order_by("name")
+    if is_coordinator(user):
+        return programmes
+    mine = Q(peer_pool=user) | Q(reviews__team__members__person=user)
+    if user.is_host_officer and user.city_id is not None:
+        mine |= Q(reviews__city_id=user.city_id)
+    return programmes.filter(mine).distinct()
+
+
 def team_or_none(review) -> Team | None:
     try:
         return review.team
@@ -65,6 +80,26 @@ def members_of(review) -> list[TeamMember]:
     return list(team.members.all()) if team is not None else []
 
 
+class TeamRow(NamedTuple):
+    review: Review
+    team: Team | None
+    peers: list[TeamMember]
+    experts: list[TeamMember]
+
+
+def team_rows(reviews) -> list[TeamRow]:
+    """Each review (from `reviews_with_teams`) with its team, peers and experts."""
+    rows = []
+    for review in reviews:
+        members = members_of(review)
+        rows.append(TeamRow(
+            review, team_or_none(review),
+            [m for m in members if m.role == TeamMember.Role.PEER],
+            [m for m in members if m.role == TeamMember.Role.EXPERT],
+        ))
+    return rows
+
+
 def conflicts_for(*, review) -> dict[int, list[Conflict]]:
     """Stored conflicts of the team's members with the host city, by person id, so a page can
     flag a member whose conflict was declared after they joined."""
@@ -75,11 +110,15 @@ def conflicts_for(*, review) -> dict[int, list[Conflict]]:
     return out
 
 
+def conflicts_in_full():
+    return Conflict.objects.select_related("person__city", "city", "declared_by")
+
+
 def visible_conflicts(*, user):
-    """Every conflict for the coordinator; a person's own otherwise."""
-    conflicts = Conflict.objects.select_related(
-        "person__city", "city", "declared_by"
-    ).order_by("person__name", "person__username", "city__name", "kind")
+    """Every conflict for the coordinator; a person's own otherwise (the people of the
+    `teams.view_conflict` permission)."""
+    conflicts = conflicts_in_full().order_by(
+        "person__name", "person__username", "city__name", "kind")
     if is_coordinator(user):
         return conflicts
     return conflicts.filter(person=user)
@@ -97,7 +136,8 @@ def training_events(*, programme):
     )
 
 
-def training_event_in_full(event_id: int):
+def training_events_in_full():
+    """Training sessions with their programme, materials and attendance."""
     return (
         TrainingEvent.objects.select_related("programme")
         .prefetch_related(
@@ -106,9 +146,21 @@ def training_event_in_full(event_id: int):
             Prefetch("attendance", queryset=TrainingAttendance.objects.select_related(
                 "person").order_by("person__name", "person__username")),
         )
-        .filter(pk=event_id)
-        .first()
     )
+
+
+def training_event_in_full(event_id: int):
+    return training_events_in_full().filter(pk=event_id).first()
+
+
+def visible_training_events(*, user):
+    """The training sessions of the programmes `user` takes part in."""
+    return training_events_in_full().filter(
+        programme__in=programmes_taking_part(user=user).order_by().values("pk"))
+
+
+def materials():
+    return TrainingMaterial.objects.select_related("event__programme")
 
 
 def leaders_appointed_at(*, event):

@@ -8,19 +8,23 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
 
+from citypeer.common.lookup import get_review, get_row
+from citypeer.common.refusals import Refused
 from citypeer.network.models import City
 from citypeer.people.models import User
-from citypeer.programmes.models import Programme, Review
+from citypeer.programmes.models import Programme
 from citypeer.teams.domain import conflicts as conflict_domain
 from citypeer.teams.domain import membership
 from citypeer.teams.domain.queries.teams import members_of, reviews_with_teams, team_or_none
-from citypeer.teams.domain.refusals import Refused, SuggestionRefused
+from citypeer.teams.domain.refusals import SuggestionRefused
 from citypeer.teams.domain.suggestions import (
     DEFAULT_TIME_LIMIT,
     accept_suggestion,
     suggest_teams,
 )
+from citypeer.teams.interfaces.serializers import TeamSuggestionSerializer
 from citypeer.teams.models import Conflict, TeamMember, TrainingEvent
 
 
@@ -90,33 +94,21 @@ class Command(BaseCommand):
         except Refused as exc:
             self.stderr.write(exc.message)
             sys.exit(1)
+        except Http404 as exc:
+            raise CommandError(str(exc)) from None
 
-    # -- lookups ---------------------------------------------------------------------------
+    # -- lookups: what the arguments name, or an error saying there is no such thing -------
 
     def _programme(self, slug):
-        programme = Programme.objects.filter(slug=slug).first()
-        if programme is None:
-            raise CommandError(f"There is no programme {slug!r}.")
-        return programme
-
-    def _review(self, review_id):
-        review = Review.objects.select_related("city", "programme").filter(pk=review_id).first()
-        if review is None:
-            raise CommandError(f"There is no review {review_id}.")
-        return review
+        return _one(Programme.objects.filter(slug=slug), f"There is no programme {slug!r}.")
 
     def _person(self, username):
-        person = User.objects.select_related("city").filter(username=username).first()
-        if person is None:
-            raise CommandError(f"There is no person {username!r}.")
-        return person
+        return _one(User.objects.select_related("city").filter(username=username),
+                    f"There is no person {username!r}.")
 
     def _conflict(self, conflict_id):
-        conflict = Conflict.objects.select_related("person", "city").filter(
-            pk=conflict_id).first()
-        if conflict is None:
-            raise CommandError(f"There is no conflict {conflict_id}.")
-        return conflict
+        return get_row(Conflict.objects.select_related("person", "city"), conflict_id,
+                       message=f"There is no conflict {conflict_id}.")
 
     # -- teams -----------------------------------------------------------------------------
 
@@ -124,7 +116,7 @@ class Command(BaseCommand):
         programme = self._programme(programme)
         suggestion = suggest_teams(programme=programme, time_limit=time_limit)
         if as_json:
-            self.stdout.write(_dump(suggestion.as_dict()))
+            self.stdout.write(_dump(TeamSuggestionSerializer(suggestion).data))
         elif suggestion.found:
             for team in suggestion.teams:
                 people = ", ".join(
@@ -169,17 +161,17 @@ class Command(BaseCommand):
             self.stdout.write(f"{row['review']:>5}  {row['city']}: {people}{leader}")
 
     def handle_assign(self, *, review, person, role, **_):
-        review, person = self._review(review), self._person(person)
+        review, person = get_review(review), self._person(person)
         membership.assign_member(review=review, person=person, role=role)
         self.stdout.write(f"{person} joined the team for {review.city} as {role}.")
 
     def handle_remove(self, *, review, person, **_):
-        review, person = self._review(review), self._person(person)
+        review, person = get_review(review), self._person(person)
         membership.remove_member(review=review, person=person)
         self.stdout.write(f"{person} left the team for {review.city}.")
 
     def handle_leader(self, *, review, person, training, **_):
-        review, person = self._review(review), self._person(person)
+        review, person = get_review(review), self._person(person)
         event = None
         if training is not None:
             event = TrainingEvent.objects.filter(pk=training,
@@ -233,6 +225,13 @@ class Command(BaseCommand):
     def conflicts_unpin(self, *, id, **_):
         conflict = conflict_domain.unpin_conflict(conflict=self._conflict(id))
         self.stdout.write(f"Unpinned: {conflict}.")
+
+
+def _one(queryset, missing: str):
+    found = queryset.first()
+    if found is None:
+        raise CommandError(missing)
+    return found
 
 
 def _dump(data) -> str:
