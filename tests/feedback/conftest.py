@@ -13,7 +13,7 @@ from citypeer.initialreports.models import BackgroundSection, InitialReport
 from citypeer.practices.models import GoodPractice
 from citypeer.programmes.models import ReviewStep
 from citypeer.teams.models import TeamMember
-from tests.assessment.conftest import make_setting
+from tests.assessment.conftest import PASSWORD, make_world
 
 
 def evidence(s, *, interview, codes, direction, kind="fact", text=None):
@@ -32,7 +32,7 @@ def finding(s, *, kind, text, codes, items=(), barriers=""):
 
 
 def make_feedback_setting(**kwargs):
-    s = make_setting(**kwargs)
+    s = make_world(password=PASSWORD, **kwargs)
     i = s.interviews
     s.items = SimpleNamespace(
         e1=evidence(s, interview=i.i17, codes=["AC/I/3"], direction="falls_short",
@@ -46,7 +46,7 @@ def make_feedback_setting(**kwargs):
     )
     Assessment.objects.create(review=s.review, indicator=s.indicators["AC/I/3"],
                               colour="falls_short", rationale="Consulted once a year.",
-                              revision=1)
+                              edit_count=1)
     s.findings = SimpleNamespace(
         rare=finding(s, kind="weakness", text="The consultative committee is rarely consulted.",
                      codes=["AC/I/3"], items=[s.items.e1, s.items.e2],

@@ -3,9 +3,9 @@ guard over real proposals, headline agreement, approval and release."""
 
 from citypeer.assessment.method import (
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     Source,
     assess,
 )
@@ -13,11 +13,11 @@ from citypeer.feedback.method import report as r
 
 
 def interview(n, person):
-    return Interview(id=f"i{n}", number=n, interviewee=person, interviewers=("JB", "FC"))
+    return InterviewInput(id=f"i{n}", number=n, interviewee=person, interviewers=("JB", "FC"))
 
 
 def fact(eid, code, iv, direction=Direction.FALLS_SHORT):
-    return EvidenceItem(id=eid, indicators=(code,), source=Source.INTERVIEW,
+    return EvidenceInput(id=eid, indicators=(code,), source=Source.INTERVIEW,
                         kind=EvidenceKind.FACT, direction=direction, interview=iv)
 
 
