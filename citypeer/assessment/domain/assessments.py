@@ -22,6 +22,7 @@ from citypeer.assessment.domain.queries import (
     assessments_of,
     decision_on,
     evidence_in_full,
+    evidence_on,
     indicators_of,
 )
 from citypeer.assessment.method import (
@@ -86,7 +87,7 @@ def proposals_for(review, *, items=None, indicators=None) -> dict[str, Proposal]
 
 
 def proposal_for(review, *, indicator) -> Proposal:
-    items = evidence_in_full(review).filter(indicators=indicator)
+    items = evidence_on(review, indicator)
     return propose(indicator=indicator.code, evidence=evidence_inputs(items),
                    min_interviews=min_interviews(review))
 
