@@ -93,7 +93,7 @@ def main():
             item.indicators.set([indicators[n % 40]])
             items.append(item)
         for ind in indicators:
-            Assessment.objects.create(review=review, indicator=ind, revision=1,
+            Assessment.objects.create(review=review, indicator=ind, edit_count=1,
                                       colour=rng.choice(["meets", "falls_short",
                                                          "inconclusive", "not_assessed"]))
         findings = []

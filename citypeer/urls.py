@@ -26,6 +26,7 @@ urlpatterns = [
     path("reviews/<int:review>/desk-review/", include("citypeer.deskreviews.urls")),
     path("reviews/<int:review>/visit/", include("citypeer.visits.urls")),
     path("reviews/<int:review>/assessment/", include("citypeer.assessment.urls")),
+    path("reviews/<int:review>/evidence/", include("citypeer.assessment.moved_urls")),
     path("reviews/<int:review>/feedback/", include("citypeer.feedback.urls")),
     path("practices/", include("citypeer.practices.urls")),
     path("comparisons/", include("citypeer.comparisons.urls")),

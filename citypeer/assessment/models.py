@@ -1,5 +1,6 @@
 """The evidence bank and the assessment (step 6). Every change is kept (simple-history);
-edited rows carry a `revision` so that concurrent saves never overwrite each other."""
+edited rows carry an `edit_count` so that concurrent saves never overwrite each other
+(`common.editing`)."""
 
 from django.conf import settings
 from django.db import models
@@ -51,7 +52,7 @@ class EvidenceItem(models.Model):
         help_text=_("Set by the browser for a draft sent again after a dropped connection, so "
                     "that it is stored once."),
     )
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[indicators])
 
     class Meta:
@@ -92,7 +93,7 @@ class Assessment(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -122,7 +123,7 @@ class Finding(models.Model):
     barriers = models.TextField(_("barriers behind it"), blank=True)
     indicators = models.ManyToManyField("benchmarks.Indicator", blank=True, related_name="+")
     evidence = models.ManyToManyField(EvidenceItem, blank=True, related_name="findings")
-    revision = models.PositiveIntegerField(default=0)
+    edit_count = models.PositiveIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[indicators, evidence])
 
     class Meta:

@@ -4,21 +4,21 @@ at the top."""
 
 from django.urls import path
 
-from citypeer.assessment import views
+from citypeer.assessment.views import assessment, audit, bank, findings
 
 app_name = "assessment"
 urlpatterns = [
-    path("", views.assessment, name="assessment"),
-    path("indicators/<path:code>/", views.indicator, name="indicator"),
-    path("evidence/", views.bank, name="bank"),
-    path("evidence/record/", views.record, name="record"),
-    path("evidence/items/<int:pk>/", views.item, name="item"),
-    path("evidence/items/<int:pk>/delete/", views.item_delete, name="item-delete"),
-    path("evidence/export/<str:fmt>/", views.export, name="export"),
-    path("findings/", views.findings, name="findings"),
-    path("findings/<int:pk>/", views.findings, name="finding"),
-    path("practices/", views.practices, name="practices"),
-    path("practices/<int:pk>/", views.practices, name="practice"),
-    path("audit/", views.audit, name="audit"),
-    path("audit/restore/<str:kind>/<int:pk>/", views.restore, name="restore"),
+    path("", assessment.assessment, name="assessment"),
+    path("indicators/<path:code>/", assessment.indicator, name="indicator"),
+    path("evidence/", bank.bank, name="bank"),
+    path("evidence/record/", bank.record, name="record"),
+    path("evidence/items/<int:pk>/", bank.item, name="item"),
+    path("evidence/items/<int:pk>/delete/", bank.item_delete, name="item-delete"),
+    path("evidence/export/<str:fmt>/", bank.export, name="export"),
+    path("findings/", findings.findings, name="findings"),
+    path("findings/<int:pk>/", findings.findings, name="finding"),
+    path("practices/", findings.practices, name="practices"),
+    path("practices/<int:pk>/", findings.practices, name="practice"),
+    path("audit/", audit.audit, name="audit"),
+    path("audit/restore/<str:kind>/<int:pk>/", audit.restore, name="restore"),
 ]

@@ -1,18 +1,22 @@
-"""A review with its team, visit, interviewees and interviews, made with the ORM."""
+"""The world of step 6, built from the shared factories: a review of Rotterdam with its
+team, visit, interviewees and interviews."""
 
 import datetime as dt
 from types import SimpleNamespace
 
 import pytest
 
-from citypeer.benchmarks.domain.library import import_benchmark
-from citypeer.benchmarks.models import Indicator
-from citypeer.core.benchmark import document_from_dict, validate_document
-from citypeer.network.models import City
-from citypeer.programmes.models import Programme, Review
-from citypeer.teams.models import Team, TeamMember
-from citypeer.visits.models import Interview, Interviewee, Visit, Workshop
-from tests.conftest import make_person
+from tests.factories import (
+    indicators_of,
+    make_benchmark,
+    make_city,
+    make_interview,
+    make_interviewee,
+    make_person,
+    make_review,
+    make_team,
+    make_visit,
+)
 
 SMALL = {
     "slug": "small-matrix", "version": 1, "title": "Small matrix", "kind": "matrix",
@@ -35,82 +39,82 @@ SMALL = {
 PASSWORD = "a-long-test-password"
 
 
-def small_benchmark():
-    from citypeer.benchmarks.models import Benchmark
+def make_world(*, slug="programme-2008", host="rotterdam", starts_on=None,
+               first_start=dt.time(9, 0), password=None):
+    """Two peers (JB, FC), an expert (EX), a peer outside the team, the host city's officer
+    and a coordinator; a visit with three interviewees, four interviews and a workshop.
+    People get `password` only where a test logs in with it (hashing is slow)."""
+    benchmark = make_benchmark(SMALL)
+    review = make_review(benchmark, host=host, slug=slug)
+    cities = {s: make_city(s) for s in (host, "genoa", "lyon", "malmo")}
 
-    existing = Benchmark.objects.filter(slug=SMALL["slug"]).first()
-    if existing is not None:
-        return existing
-    assert validate_document(SMALL) == []
-    return import_benchmark(document=document_from_dict(SMALL))
+    def person(name, roles, city=None, initials=""):
+        return make_person(f"{name}_{slug}", roles=roles, city=city, initials=initials,
+                           password=password)
 
-
-def make_setting(*, slug="programme-2008", host="rotterdam", starts_on=None,
-                 first_start=dt.time(9, 0)):
-    """Two peers (JB, FC), an expert, a peer outside the team, the host city's officer and a
-    coordinator; a visit with three interviewees, four interviews and a workshop."""
-    benchmark = small_benchmark()
-    cities = {s: City.objects.get_or_create(slug=s, defaults={"name": s.title(),
-                                                              "country": "EU"})[0]
-              for s in (host, "genoa", "lyon", "malmo")}
-    programme = Programme.objects.create(slug=slug, name=slug.upper(), benchmark=benchmark)
-    review = Review.objects.create(programme=programme, city=cities[host])
     people = SimpleNamespace(
-        jb=make_person(f"jan_{slug}", roles=["peer"], city=cities["genoa"]),
-        fc=make_person(f"fay_{slug}", roles=["peer"], city=cities["lyon"]),
-        ex=make_person(f"eli_{slug}", roles=["expert"]),
-        outsider=make_person(f"otto_{slug}", roles=["peer"], city=cities["malmo"]),
-        host=make_person(f"hanna_{slug}", roles=["host_officer"], city=cities[host]),
-        coordinator=make_person(f"cora_{slug}", roles=["coordinator"]),
+        jb=person("jan", ["peer"], cities["genoa"], "JB"),
+        fc=person("fay", ["peer"], cities["lyon"], "FC"),
+        ex=person("eli", ["expert"], initials="EX"),
+        outsider=person("otto", ["peer"], cities["malmo"]),
+        host=person("hanna", ["host_officer"], cities[host]),
+        coordinator=person("cora", ["coordinator"]),
     )
-    for person, initials in ((people.jb, "JB"), (people.fc, "FC"), (people.ex, "EX")):
-        person.initials = initials
-        person.save()
-    team = Team.objects.create(review=review, leader=people.jb)
-    for person, role in ((people.jb, TeamMember.Role.PEER), (people.fc, TeamMember.Role.PEER),
-                         (people.ex, TeamMember.Role.EXPERT)):
-        TeamMember.objects.create(team=team, person=person, role=role)
-    indicators = {i.code: i for i in Indicator.objects.filter(benchmark=benchmark)}
-    visit = Visit.objects.create(review=review, starts_on=starts_on or dt.date(2008, 3, 10))
+    make_team(review, peers=[people.jb, people.fc], experts=[people.ex], leader=people.jb)
+    indicators = indicators_of(benchmark)
+    visit = make_visit(review, starts_on=starts_on or dt.date(2008, 3, 10))
     interviewees = SimpleNamespace(
-        chair=Interviewee.objects.create(visit=visit, name="Mira Chairwoman",
-                                         category=Interviewee.Category.PARTNER),
-        officer=Interviewee.objects.create(visit=visit, name="Olaf Officer",
-                                           category=Interviewee.Category.MUNICIPALITY_STAFF),
-        user=Interviewee.objects.create(visit=visit, name="Uma Serviceuser",
-                                        category=Interviewee.Category.SERVICE_USER),
+        chair=make_interviewee(visit, "Mira Chairwoman", category="partner_organisation",
+                               indicators=[indicators["AC/A/1"], indicators["AC/I/3"]]),
+        officer=make_interviewee(visit, "Olaf Officer", category="municipality_staff",
+                                 indicators=[indicators["AC/I/3"]]),
+        user=make_interviewee(visit, "Uma Serviceuser", category="service_user"),
     )
-    interviewees.chair.indicators.set([indicators["AC/A/1"], indicators["AC/I/3"]])
-    interviewees.officer.indicators.set([indicators["AC/I/3"]])
     first = dt.datetime.combine(dt.date(2000, 1, 1), first_start)
 
     def at(hours):
         return (first + dt.timedelta(hours=hours)).time()
 
     interviews = SimpleNamespace(
-        i17=Interview.objects.create(visit=visit, number=17, interviewee=interviewees.chair,
-                                     day=1, start=at(0), peer_a=people.jb, peer_b=people.fc),
-        i18=Interview.objects.create(visit=visit, number=18, interviewee=interviewees.officer,
-                                     day=1, start=at(1), peer_a=people.jb, peer_b=people.fc),
-        i19=Interview.objects.create(visit=visit, number=19, interviewee=interviewees.chair,
-                                     day=1, start=at(2), peer_a=people.fc, peer_b=people.ex),
-        i20=Interview.objects.create(visit=visit, number=20, interviewee=interviewees.user,
-                                     day=2, start=at(0), peer_a=people.jb, peer_b=people.ex),
+        i17=make_interview(visit, 17, interviewee=interviewees.chair, start=at(0),
+                           peers=(people.jb, people.fc)),
+        i18=make_interview(visit, 18, interviewee=interviewees.officer, start=at(1),
+                           peers=(people.jb, people.fc)),
+        i19=make_interview(visit, 19, interviewee=interviewees.chair, start=at(2),
+                           peers=(people.fc, people.ex)),
+        i20=make_interview(visit, 20, interviewee=interviewees.user, day=2, start=at(0),
+                           peers=(people.jb, people.ex)),
     )
+    from citypeer.visits.models import Workshop
+
     workshop = Workshop.objects.create(visit=visit, label="A", title="Migrant associations",
                                        day=1, start=at(3))
-    return SimpleNamespace(review=review, programme=programme, benchmark=benchmark,
+    return SimpleNamespace(review=review, programme=review.programme, benchmark=benchmark,
                            people=people, indicators=indicators, visit=visit,
                            interviewees=interviewees, interviews=interviews, workshop=workshop)
 
 
 @pytest.fixture
-def setting(db):
-    return make_setting()
+def world(db):
+    return make_world()
 
 
-def interview_fact(s, interview, codes, direction="meets", kind="fact", text=None):
+def interview_fact(world, interview, codes, direction="meets", kind="fact", text=None):
     """Keyword arguments of record_evidence for a piece of evidence from an interview."""
     return {"indicators": codes, "source": "interview", "interview": interview,
             "kind": kind, "direction": direction,
             "text": text or f"Said in interview {interview.number}."}
+
+
+def record(world, by=None, **fields):
+    """record_evidence by `by` (JB unless said), giving the item."""
+    from citypeer.assessment.domain.evidence import record_evidence
+
+    item, _new = record_evidence(review=world.review, by=by or world.people.jb, **fields)
+    return item
+
+
+def compared(conflict) -> dict:
+    """Each field of an edit conflict's one stale row: (saved, yours)."""
+    (edit,) = conflict.edits
+    return {f.name: (f.saved, f.yours) for f in edit.fields}

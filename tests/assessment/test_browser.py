@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from citypeer.assessment.models import EvidenceItem
-from tests.assessment.conftest import PASSWORD, make_setting
+from tests.assessment.conftest import PASSWORD, make_world
 
 pytestmark = pytest.mark.browser
 
@@ -16,8 +16,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def visit_now(live_server, transactional_db):
     started = timezone.localtime() - dt.timedelta(minutes=10)
-    s = make_setting(starts_on=started.date(), first_start=started.time().replace(second=0,
-                                                                                 microsecond=0))
+    s = make_world(starts_on=started.date(),
+                   first_start=started.time().replace(second=0, microsecond=0),
+                   password=PASSWORD)
     return s, live_server.url
 
 

@@ -6,12 +6,14 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from citypeer.assessment.domain.assessments import set_final_colour
-from citypeer.assessment.domain.evidence import delete_evidence, record_evidence
+from citypeer.assessment.domain.evidence import delete_evidence, edit_evidence, record_evidence
+from citypeer.assessment.domain.findings import save_finding
 from citypeer.assessment.models import Assessment, EvidenceItem, Finding
 from citypeer.practices.models import GoodPractice
 from tests.assessment.conftest import interview_fact
@@ -26,8 +28,8 @@ def add(s, interview, codes, direction="meets", **kw):
                            **interview_fact(s, interview, codes, direction, **kw))[0]
 
 
-def test_fast_entry_opens_on_the_chosen_interview_with_its_indicators(client, setting):
-    s = setting
+def test_fast_entry_opens_on_the_chosen_interview_with_its_indicators(client, world):
+    s = world
     client.force_login(s.people.jb)
 
     response = client.get(base(s) + f"evidence/record/?interview={s.interviews.i17.pk}")
@@ -38,8 +40,8 @@ def test_fast_entry_opens_on_the_chosen_interview_with_its_indicators(client, se
     assert response.context["interview"] == s.interviews.i17
 
 
-def test_fast_entry_saves_by_json_once_per_client_key(client, setting):
-    s = setting
+def test_fast_entry_saves_by_json_once_per_client_key(client, world):
+    s = world
     client.force_login(s.people.jb)
     data = {"indicators": ["AC/A/1"], "source": "interview",
             "interview": s.interviews.i18.pk, "text": "Meets every month.", "kind": "fact",
@@ -54,8 +56,8 @@ def test_fast_entry_saves_by_json_once_per_client_key(client, setting):
     assert EvidenceItem.objects.count() == 1
 
 
-def test_fast_entry_refusal_names_the_field(client, setting):
-    s = setting
+def test_fast_entry_refusal_names_the_field(client, world):
+    s = world
     client.force_login(s.people.jb)
     response = client.post(base(s) + "evidence/record/", {
         "source": "interview", "interview": s.interviews.i18.pk, "text": "x", "kind": "fact",
@@ -65,8 +67,8 @@ def test_fast_entry_refusal_names_the_field(client, setting):
     assert list(response.json()["errors"]) == ["indicators"]
 
 
-def test_the_bank_searches_and_shows_identities_to_the_team(client, setting):
-    s = setting
+def test_the_bank_searches_and_shows_identities_to_the_team(client, world):
+    s = world
     add(s, s.interviews.i17, ["AC/I/3"], text="Rarely consulted.")
     add(s, s.interviews.i18, ["AC/A/1"], text="Own budget.")
     client.force_login(s.people.fc)
@@ -78,36 +80,39 @@ def test_the_bank_searches_and_shows_identities_to_the_team(client, setting):
 
 
 def test_two_peers_edit_the_same_assessment_the_second_gets_the_conflict_page(
-        client, setting):
-    s = setting
+        client, world):
+    s = world
     url = base(s) + "indicators/AC/A/1/"
     set_final_colour(review=s.review, indicator=s.indicators["AC/A/1"], colour="not_assessed",
-                     rationale="", revision=0, by=s.people.jb)
+                     rationale="", edit_count=0, by=s.people.jb)
     client.force_login(s.people.fc)
     assert client.post(url, {"colour": "meets", "rationale": "Fay saw the minutes.",
-                             "revision": 1}).status_code == 302
+                             "edit_count": 1}).status_code == 302
     client.force_login(s.people.jb)
 
     response = client.post(url, {"colour": "falls_short", "rationale": "Jan heard otherwise.",
-                                 "revision": 1})
+                                 "edit_count": 1})
 
     assert response.status_code == 409
     page = response.content.decode()
     assert "Fay saw the minutes." in page
     assert "Jan heard otherwise." in page
-    assert [row["current"] for row in response.context["conflict"]["rows"][:2]] == [
-        "meets or surpasses (green)", "Fay saw the minutes."]
+    (edit,) = response.context["conflict"].edits
+    assert [(f.saved_text, f.yours_text) for f in edit.fields] == [
+        ("meets or surpasses (green)", "falls short (red)"),
+        ("Fay saw the minutes.", "Jan heard otherwise.")]
+    assert 'name="edit_count" value="2"' in page
     saved = Assessment.objects.get()
-    assert (saved.colour, saved.rationale, saved.revision) == ("meets",
-                                                               "Fay saw the minutes.", 2)
+    assert (saved.colour, saved.rationale, saved.edit_count) == ("meets",
+                                                                 "Fay saw the minutes.", 2)
 
 
-def test_the_indicator_page_shows_proposal_and_final_colour_where_they_differ(client, setting):
-    s = setting
+def test_the_indicator_page_shows_proposal_and_final_colour_where_they_differ(client, world):
+    s = world
     add(s, s.interviews.i18, ["AC/A/1"], "meets")
     add(s, s.interviews.i20, ["AC/A/1"], "meets")
     set_final_colour(review=s.review, indicator=s.indicators["AC/A/1"], colour="inconclusive",
-                     rationale="The minutes contradict it.", revision=0, by=s.people.jb)
+                     rationale="The minutes contradict it.", edit_count=0, by=s.people.jb)
     client.force_login(s.people.ex)
 
     response = client.get(base(s) + "indicators/AC/A/1/")
@@ -118,8 +123,8 @@ def test_the_indicator_page_shows_proposal_and_final_colour_where_they_differ(cl
     assert "differs from the proposal" in response.content.decode()
 
 
-def test_the_matrix_links_each_cell_to_its_evidence(client, setting):
-    s = setting
+def test_the_matrix_links_each_cell_to_its_evidence(client, world):
+    s = world
     client.force_login(s.people.jb)
     response = client.get(base(s))
     page = response.content.decode()
@@ -129,14 +134,14 @@ def test_the_matrix_links_each_cell_to_its_evidence(client, setting):
     assert cell.status_code == 200
 
 
-def test_findings_with_barriers_and_their_trail(client, setting):
-    s = setting
+def test_findings_with_barriers_and_their_trail(client, world):
+    s = world
     item = add(s, s.interviews.i17, ["AC/I/3"], "falls_short")
     client.force_login(s.people.jb)
 
     response = client.post(base(s) + "findings/", {
         "kind": "weakness", "text": "Rarely consulted.", "barriers": "No budget.",
-        "indicators": ["AC/I/3"], "evidence": [item.pk], "revision": 0})
+        "indicators": ["AC/I/3"], "evidence": [item.pk], "edit_count": 0})
 
     finding = Finding.objects.get()
     assert response.status_code == 302
@@ -146,12 +151,12 @@ def test_findings_with_barriers_and_their_trail(client, setting):
                                                                          [item.pk])
 
 
-def test_good_practices_from_the_page(client, setting):
-    s = setting
+def test_good_practices_from_the_page(client, world):
+    s = world
     client.force_login(s.people.fc)
     response = client.post(base(s) + "practices/", {
         "title": "Language cafés", "description": "Volunteers teach.", "indicators": ["WP/I/1"],
-        "transferable": "on", "revision": 0})
+        "transferable": "on", "edit_count": 0})
 
     assert response.status_code == 302
     practice = GoodPractice.objects.get()
@@ -159,10 +164,10 @@ def test_good_practices_from_the_page(client, setting):
                                                                          s.review)
 
 
-def test_audit_trail_shows_deleted_items_and_the_coordinator_restores(client, setting):
-    s = setting
+def test_audit_trail_shows_deleted_items_and_the_coordinator_restores(client, world):
+    s = world
     item = add(s, s.interviews.i17, ["AC/I/3"], text="To be deleted.")
-    delete_evidence(item=item, by=s.people.fc, revision=1)
+    delete_evidence(item=item, by=s.people.fc, edit_count=1)
 
     client.force_login(s.people.jb)
     team_view = client.get(base(s) + "audit/")
@@ -179,13 +184,13 @@ def test_audit_trail_shows_deleted_items_and_the_coordinator_restores(client, se
     assert client.get(base(s) + "audit/").context["deleted"] == []
 
 
-def test_an_items_history_says_what_changed(client, setting):
-    s = setting
+def test_an_items_history_says_what_changed(client, world):
+    s = world
     item = add(s, s.interviews.i17, ["AC/I/3"], text="First.")
     client.force_login(s.people.fc)
     data = {"indicators": ["AC/I/3", "AC/A/1"], "source": "interview",
             "interview": s.interviews.i17.pk, "text": "Second.", "kind": "fact",
-            "direction": "meets", "revision": 1}
+            "direction": "meets", "edit_count": 1}
     assert client.post(base(s) + f"evidence/items/{item.pk}/", data).status_code == 302
 
     trail = client.get(base(s) + f"evidence/items/{item.pk}/").context["trail"]
@@ -194,6 +199,43 @@ def test_an_items_history_says_what_changed(client, setting):
         ("text", "First.", "Second."), ("indicators", "AC/I/3", "AC/A/1, AC/I/3")]
     stale = client.post(base(s) + f"evidence/items/{item.pk}/", {**data, "text": "Third."})
     assert stale.status_code == 409
+    assert EvidenceItem.objects.get().text == "Second."
+
+
+def test_a_stale_finding_shows_both_versions_and_saving_again_replaces_knowingly(
+        client, world):
+    s = world
+    finding = save_finding(review=s.review, by=s.people.jb, kind="strength", text="Works.")
+    save_finding(review=s.review, by=s.people.fc, finding=finding, edit_count=1,
+                 kind="strength", text="Fay's.")
+    client.force_login(s.people.jb)
+    page = base(s) + f"findings/{finding.pk}/"
+    mine = {"kind": "strength", "text": "Jan's.", "edit_count": 1}
+
+    stale = client.post(page, mine)
+
+    (edit,) = stale.context["conflict"].edits
+    assert (stale.status_code, [(f.name, f.saved, f.yours) for f in edit.fields if f.differs]
+            ) == (409, [("text", "Fay's.", "Jan's.")])
+    assert 'name="edit_count" value="2"' in stale.content.decode()
+    assert client.post(page, {**mine, "edit_count": 2}).status_code == 302
+    assert Finding.objects.get().text == "Jan's."
+
+
+def test_a_stale_deletion_from_the_page_deletes_nothing_and_says_why(client, world):
+    s = world
+    item = add(s, s.interviews.i17, ["AC/I/3"], text="First.")
+    edit_evidence(item=item, by=s.people.fc, edit_count=1,
+                  **interview_fact(s, s.interviews.i17, ["AC/I/3"], text="Second."))
+    client.force_login(s.people.jb)
+
+    response = client.post(base(s) + f"evidence/items/{item.pk}/delete/", {"edit_count": 1})
+
+    assert (response.status_code, response["Location"]) == (
+        302, base(s) + f"evidence/items/{item.pk}/")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"Someone else saved evidence #{item.pk} after you opened it; nothing of yours was "
+        "saved."]
     assert EvidenceItem.objects.get().text == "Second."
 
 
@@ -206,8 +248,8 @@ def _bank(s):
     return list(EvidenceItem.objects.order_by("pk"))
 
 
-def test_the_xlsx_export_reads_back_to_the_same_items(client, setting):
-    s = setting
+def test_the_xlsx_export_reads_back_to_the_same_items(client, world):
+    s = world
     items = _bank(s)
     client.force_login(s.people.jb)
 
@@ -227,8 +269,8 @@ def test_the_xlsx_export_reads_back_to_the_same_items(client, setting):
     ]
 
 
-def test_the_csv_export_reads_back_to_the_same_items(client, setting):
-    s = setting
+def test_the_csv_export_reads_back_to_the_same_items(client, world):
+    s = world
     items = _bank(s)
     client.force_login(s.people.coordinator)
 
@@ -243,8 +285,8 @@ def test_the_csv_export_reads_back_to_the_same_items(client, setting):
     ]
 
 
-def test_the_qdpx_and_qdc_downloads(client, setting):
-    s = setting
+def test_the_qdpx_and_qdc_downloads(client, world):
+    s = world
     _bank(s)
     client.force_login(s.people.jb)
 
@@ -258,8 +300,8 @@ def test_the_qdpx_and_qdc_downloads(client, setting):
 
 
 @pytest.mark.parametrize("path", ["evidence/", "", "audit/", "findings/"])
-def test_pages_take_as_many_queries_for_one_item_as_for_several(client, setting, path):
-    s = setting
+def test_pages_take_as_many_queries_for_one_item_as_for_several(client, world, path):
+    s = world
     client.force_login(s.people.jb)
     add(s, s.interviews.i17, ["AC/I/3"])
     with CaptureQueriesContext(connection) as one:

@@ -15,8 +15,8 @@ from tests.assessment.conftest import interview_fact
 
 
 @pytest.fixture
-def bank(setting):
-    s = setting
+def bank(world):
+    s = world
 
     def add(**fields):
         return record_evidence(review=s.review, by=s.people.jb, **fields)[0]
@@ -81,13 +81,13 @@ def test_an_item_is_found_once_whatever_indicators_match(bank):
 def test_edits_and_deletions_reach_the_index(bank):
     s = bank
     item = s.items["committee"]
-    edit_evidence(item=item, by=s.people.jb, revision=1,
+    edit_evidence(item=item, by=s.people.jb, edit_count=1,
                   **interview_fact(s, s.interviews.i17, ["AC/I/3"], "falls_short",
                                    text="Consulted twice a year by the alderman."))
     assert found(s, "alderman") == ["committee"]
     assert found(s, "january") == []
 
-    delete_evidence(item=item, by=s.people.jb, revision=2)
+    delete_evidence(item=item, by=s.people.jb, edit_count=2)
     del s.items["committee"]
     assert found(s, "alderman") == []
 
@@ -99,9 +99,9 @@ def test_a_bad_filter_is_named(bank):
 
 
 def test_another_reviews_evidence_is_never_found(bank, db):
-    from tests.assessment.conftest import make_setting
+    from tests.assessment.conftest import make_world
 
-    other = make_setting(slug="other-2009", host="malmo")
+    other = make_world(slug="other-2009", host="malmo")
     record_evidence(review=other.review, by=other.people.jb,
                     **interview_fact(other, other.interviews.i17, ["AC/I/3"],
                                      text="Another committee entirely."))

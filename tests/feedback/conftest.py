@@ -120,7 +120,7 @@ def _assessment(world):
     )
     Assessment.objects.create(review=world.review, indicator=world.indicators["AC/I/3"],
                               colour="falls_short", rationale="Consulted once a year.",
-                              revision=1)  # the assessment app's edit counter: decided
+                              edit_count=1)  # decided once
     world.findings = SimpleNamespace(
         rare=finding(world, kind="weakness",
                      text="The consultative committee is rarely consulted.", codes=["AC/I/3"],

@@ -21,7 +21,7 @@ ACTIONS = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"),
 
 
 @dataclass(frozen=True)
-class Change:
+class FieldChange:
     field: str
     label: str
     old: str
@@ -29,15 +29,15 @@ class Change:
 
 
 @dataclass
-class Entry:
+class AuditEntry:
     kind: str  # evidence, assessment, finding, good_practice
     object_id: int
     label: str
     action: str  # +, ~, -
     when: object
     who: str
-    changes: list[Change] = field(default_factory=list)
-    revision: int | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+    edit_count: int | None = None
 
     @property
     def action_label(self) -> str:
@@ -50,6 +50,10 @@ class _Spec:
     model: type
     fields: tuple[str, ...]
     m2m: tuple[tuple[str, str, str], ...]  # (name, through history model attr, target attname)
+
+
+def _edit_count(record) -> int | None:
+    return record.edit_count
 
 
 SPECS = (
@@ -67,12 +71,15 @@ SPECS = (
 )
 
 
+KINDS = tuple(spec.kind for spec in SPECS)
+
+
 def _field_label(model, name: str) -> str:
     name = name.removesuffix("_id")
     return str(model._meta.get_field(name).verbose_name)
 
 
-def audit_trail(review, *, kinds=None, object_id=None) -> list[Entry]:
+def audit_trail(review, *, kinds=None, object_id=None) -> list[AuditEntry]:
     """The trail, newest first. `kinds` limits it to some of evidence, assessment, finding,
     good_practice; `object_id` (with one kind) to one row's history."""
     indicator_codes = dict(Indicator.objects.filter(benchmark_id=review.programme.benchmark_id)
@@ -80,7 +87,7 @@ def audit_trail(review, *, kinds=None, object_id=None) -> list[Entry]:
     interviews = dict(Interview.objects.filter(visit__review=review)
                       .values_list("pk", "number"))
     workshops = dict(Workshop.objects.filter(visit__review=review).values_list("pk", "label"))
-    entries: list[Entry] = []
+    entries: list[AuditEntry] = []
     for spec in SPECS:
         if kinds is not None and spec.kind not in kinds:
             continue
@@ -137,7 +144,8 @@ def _show_m2m(name, values, indicator_codes) -> str:
     return ", ".join(shown) or "—"
 
 
-def _entry(spec, record, previous, m2m_values, indicator_codes, interviews, workshops) -> Entry:
+def _entry(spec, record, previous, m2m_values, indicator_codes, interviews,
+           workshops) -> AuditEntry:
     def current(name):
         return getattr(record, name)
 
@@ -149,7 +157,7 @@ def _entry(spec, record, previous, m2m_values, indicator_codes, interviews, work
             if previous is None and new in (None, ""):
                 continue
             if previous is None or old != new:
-                changes.append(Change(
+                changes.append(FieldChange(
                     field=name.removesuffix("_id"), label=_field_label(spec.model, name),
                     old=_show(spec, name, old, indicator_codes, interviews, workshops)
                     if previous is not None else "",
@@ -159,20 +167,15 @@ def _entry(spec, record, previous, m2m_values, indicator_codes, interviews, work
             old = (sorted(m2m_values.get((name, previous.history_id), []))
                    if previous is not None else None)
             if (previous is None and new) or (previous is not None and old != new):
-                changes.append(Change(
+                changes.append(FieldChange(
                     field=name, label=_field_label(spec.model, name),
                     old=_show_m2m(name, old, indicator_codes) if old is not None else "",
                     new=_show_m2m(name, new, indicator_codes)))
-    return Entry(kind=spec.kind, object_id=record.id, label=_label(spec, record,
-                                                                   indicator_codes),
-                 action=record.history_type, when=record.history_date,
-                 who=str(record.history_user) if record.history_user_id else "",
-                 changes=changes, revision=_edit_count(record))
-
-
-def _edit_count(record) -> int | None:
-    # Good practices (practices app) call their edit counter edit_count already.
-    return getattr(record, "edit_count", getattr(record, "revision", None))
+    return AuditEntry(kind=spec.kind, object_id=record.id,
+                      label=_label(spec, record, indicator_codes),
+                      action=record.history_type, when=record.history_date,
+                      who=str(record.history_user) if record.history_user_id else "",
+                      changes=changes, edit_count=_edit_count(record))
 
 
 def _label(spec, record, indicator_codes) -> str:
@@ -184,7 +187,7 @@ def _label(spec, record, indicator_codes) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def deleted_items(review) -> list[Entry]:
+def deleted_items(review) -> list[AuditEntry]:
     """Evidence and good practices that were deleted and not restored: the coordinator may
     bring them back."""
     out = []
@@ -198,9 +201,9 @@ def deleted_items(review) -> list[Entry]:
             if record.id in seen:
                 continue
             seen.add(record.id)
-            out.append(Entry(kind=spec.kind, object_id=record.id,
-                             label=_label(spec, record, {}), action="-",
-                             when=record.history_date,
-                             who=str(record.history_user) if record.history_user_id else "",
-                             revision=_edit_count(record)))
+            out.append(AuditEntry(
+                kind=spec.kind, object_id=record.id, label=_label(spec, record, {}),
+                action="-", when=record.history_date,
+                who=str(record.history_user) if record.history_user_id else "",
+                edit_count=_edit_count(record)))
     return out

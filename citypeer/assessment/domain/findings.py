@@ -1,7 +1,9 @@
 """Strengths, weaknesses with the barriers behind them, and good practices found in the
 review; and the evidence trail a finding rests on.
 
-Both carry a `revision` like every edited row: a save over a newer one is refused."""
+Both carry an edit count like every edited row: a save or a deletion over a newer edit is
+refused with both versions (`common.editing.EditConflict`). Good practices are rows of
+`citypeer.practices`."""
 
 from __future__ import annotations
 
@@ -11,30 +13,33 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-from citypeer.assessment.domain.evidence import NotRestorable, references_of
+from citypeer.assessment.domain.evidence import references_of
 from citypeer.assessment.domain.history import (
     delete_with_history,
     last_version_before_deletion,
     save_with_history,
 )
+from citypeer.assessment.domain.refusals import NotRestorable
 from citypeer.assessment.models import EvidenceItem, Finding
 from citypeer.benchmarks.models import Indicator
+from citypeer.common.editing import EditConflict, StaleEdit, check_edit_count, compare
 from citypeer.practices.models import GoodPractice
 
 MAX_TEXT = 10_000
 MAX_TITLE = 300
 
 
-class StaleRevision(Exception):
-    def __init__(self, *, what: str, current: dict | None, attempted: dict):
-        self.current, self.attempted = current, attempted
-        if current is None:
-            message = _("This %(what)s was deleted by someone else. Nothing was changed.")
-        else:
-            message = _("This %(what)s was saved by someone else after you opened it. "
-                        "Nothing was overwritten.")
-        super().__init__(message % {"what": what})
+FINDING_FIELDS = {"kind": _l("kind"), "text": _l("text"), "barriers": _l("barriers behind it"),
+                  "indicators": _l("indicators"), "evidence": _l("evidence it rests on")}
+PRACTICE_FIELDS = {"title": _l("title"), "description": _l("description"),
+                   "indicators": _l("indicators"), "transferable": _l("transferable")}
+
+
+def _deleted(what: str, started_from: int | None) -> EditConflict:
+    return EditConflict([StaleEdit(what=what, started_from=started_from, edit_count=0,
+                                   deleted=True)])
 
 
 def _indicators(review, codes, problem, *, required: bool) -> list[Indicator]:
@@ -66,9 +71,11 @@ def _text(value, field, problem, *, required: bool, limit: int = MAX_TEXT) -> st
     return value
 
 
-def _check_revision(revision, problem):
-    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
-        problem("revision", _("The revision must be a whole number, 0 or more."))
+def _check_edit_count(edit_count, problem):
+    if edit_count is None:
+        return
+    if isinstance(edit_count, bool) or not isinstance(edit_count, int) or edit_count < 0:
+        problem("edit_count", _("The edit count must be a whole number, 0 or more."))
 
 
 # --- strengths and weaknesses -----------------------------------------------------------
@@ -83,7 +90,7 @@ class CleanFinding:
 
 
 def clean_finding(*, review, kind, text, barriers="", indicators=(), evidence=(),
-                  revision=0) -> CleanFinding:
+                  edit_count=0) -> CleanFinding:
     errors: dict[str, list[str]] = {}
 
     def problem(field, message):
@@ -113,52 +120,54 @@ def clean_finding(*, review, kind, text, barriers="", indicators=(), evidence=()
     for missing in (i for i in ids if i not in found):
         problem("evidence", _("There is no piece of evidence %(id)s in this review.")
                 % {"id": missing})
-    _check_revision(revision, problem)
+    _check_edit_count(edit_count, problem)
     if errors:
         raise ValidationError(errors)
     return CleanFinding(kind=kind, text=text, barriers=barriers, indicators=chosen,
                         evidence=ids)
 
 
-def finding_data(finding: Finding) -> dict:
-    return {
-        "id": finding.pk, "kind": finding.kind, "text": finding.text,
-        "barriers": finding.barriers,
-        "indicators": [i.code for i in finding.indicators.all()],
-        "evidence": sorted(e.pk for e in finding.evidence.all()),
-        "revision": finding.revision,
-    }
+def _finding_shown(finding: Finding) -> dict:
+    return {"kind": finding.kind, "text": finding.text, "barriers": finding.barriers,
+            "indicators": [i.code for i in finding.indicators.order_by("position")],
+            "evidence": sorted(finding.evidence.values_list("pk", flat=True))}
 
 
-def save_finding(*, review, by, finding: Finding | None = None, revision: int = 0,
+def _finding_what(finding: Finding) -> str:
+    return _("finding #%(id)s") % {"id": finding.pk}
+
+
+def save_finding(*, review, by, finding: Finding | None = None, edit_count: int | None = 0,
                  **fields) -> Finding:
-    """Create a finding (`finding` None, revision 0) or change one."""
-    clean = clean_finding(review=review, revision=revision, **fields)
-    attempted = {**clean.__dict__, "indicators": [i.code for i in clean.indicators],
-                 "revision": revision}
+    """Create a finding (`finding` None) or change one from the edit count the change
+    started from."""
+    clean = clean_finding(review=review, edit_count=edit_count, **fields)
+    yours = {**clean.__dict__, "indicators": [i.code for i in clean.indicators]}
     with transaction.atomic():
         created = finding is None
         if not created:
             locked = Finding.objects.select_for_update().filter(pk=finding.pk).first()
-            if locked is None or locked.revision != revision:
-                raise StaleRevision(what=_("finding"), attempted=attempted,
-                                    current=finding_data(locked) if locked else None)
+            if locked is None:
+                raise _deleted(_finding_what(finding), edit_count)
+            check_edit_count(locked, started_from=edit_count, what=_finding_what(locked),
+                             fields=lambda: compare(FINDING_FIELDS, _finding_shown(locked),
+                                                    yours))
             finding = locked
         else:
             finding = Finding(review=review)
         finding.kind, finding.text, finding.barriers = clean.kind, clean.text, clean.barriers
-        finding.revision = revision + 1
+        finding.edit_count += 1
         save_with_history(finding, by=by, created=created,
                           m2m={"indicators": clean.indicators, "evidence": clean.evidence})
     return finding
 
 
-def delete_finding(*, finding: Finding, by, revision: int) -> None:
+def delete_finding(*, finding: Finding, by, edit_count: int | None) -> None:
     with transaction.atomic():
         locked = Finding.objects.select_for_update().filter(pk=finding.pk).first()
-        if locked is None or locked.revision != revision:
-            raise StaleRevision(what=_("finding"), attempted={"revision": revision},
-                                current=finding_data(locked) if locked else None)
+        if locked is None:
+            raise _deleted(_finding_what(finding), edit_count)
+        check_edit_count(locked, started_from=edit_count, what=_finding_what(locked))
         delete_with_history(locked, by=by)
 
 
@@ -190,7 +199,7 @@ class CleanPractice:
 
 
 def clean_practice(*, review, title, description, indicators=(), transferable=False,
-                   revision=0) -> CleanPractice:
+                   edit_count=0) -> CleanPractice:
     errors: dict[str, list[str]] = {}
 
     def problem(field, message):
@@ -201,51 +210,60 @@ def clean_practice(*, review, title, description, indicators=(), transferable=Fa
     chosen = _indicators(review, indicators, problem, required=True)
     if not isinstance(transferable, bool):
         problem("transferable", _("Say yes or no."))
-    _check_revision(revision, problem)
+    _check_edit_count(edit_count, problem)
     if errors:
         raise ValidationError(errors)
     return CleanPractice(title=title, description=description, indicators=chosen,
                          transferable=transferable)
 
 
-def practice_data(practice: GoodPractice) -> dict:
-    return {
-        "id": practice.pk, "title": practice.title, "description": practice.description,
-        "indicators": [i.code for i in practice.indicators.all()],
-        "transferable": practice.transferable, "revision": practice.edit_count,
-    }
+def _practice_shown(practice: GoodPractice) -> dict:
+    return {"title": practice.title, "description": practice.description,
+            "indicators": [i.code for i in practice.indicators.order_by("position")],
+            "transferable": practice.transferable}
 
 
-def save_good_practice(*, review, by, practice: GoodPractice | None = None, revision: int = 0,
-                       **fields) -> GoodPractice:
-    clean = clean_practice(review=review, revision=revision, **fields)
-    attempted = {**clean.__dict__, "indicators": [i.code for i in clean.indicators],
-                 "revision": revision}
+def _practice_what(practice: GoodPractice) -> str:
+    return _("the good practice “%(title)s”") % {"title": practice.title}
+
+
+def _check_practice(practice: GoodPractice, *, started_from: int | None, yours=None) -> None:
+    check_edit_count(practice, started_from=started_from, what=_practice_what(practice),
+                     fields=lambda: compare(PRACTICE_FIELDS, _practice_shown(practice), yours)
+                     if yours else ())
+
+
+def save_good_practice(*, review, by, practice: GoodPractice | None = None,
+                       edit_count: int | None = 0, **fields) -> GoodPractice:
+    """Create a good practice (`practice` None) or change one from the edit count the
+    change started from."""
+    clean = clean_practice(review=review, edit_count=edit_count, **fields)
+    yours = {**clean.__dict__, "indicators": [i.code for i in clean.indicators]}
     with transaction.atomic():
         created = practice is None
         if not created:
             locked = GoodPractice.objects.select_for_update().filter(pk=practice.pk).first()
-            if locked is None or locked.edit_count != revision:
-                raise StaleRevision(what=_("good practice"), attempted=attempted,
-                                    current=practice_data(locked) if locked else None)
+            if locked is None:
+                raise _deleted(_practice_what(practice), edit_count)
+            _check_practice(locked, started_from=edit_count, yours=yours)
             practice = locked
         else:
             practice = GoodPractice(review=review, origin=GoodPractice.Origin.REVIEW,
                                     city=review.city, year=None)
         practice.title, practice.description = clean.title, clean.description
         practice.transferable = clean.transferable
-        practice.edit_count = revision + 1
+        practice.edit_count += 1
         save_with_history(practice, by=by, created=created,
                           m2m={"indicators": clean.indicators})
     return practice
 
 
-def delete_good_practice(*, practice: GoodPractice, by, revision: int) -> None:
+def delete_good_practice(*, practice: GoodPractice, by, edit_count: int | None) -> None:
     with transaction.atomic():
         locked = GoodPractice.objects.select_for_update().filter(pk=practice.pk).first()
-        if locked is None or locked.edit_count != revision:
-            raise StaleRevision(what=_("good practice"), attempted={"revision": revision},
-                                current=practice_data(locked) if locked else None)
+        if locked is None:
+            raise _deleted(_practice_what(practice), edit_count)
+        _check_practice(locked, started_from=edit_count)
         delete_with_history(locked, by=by)
 
 

@@ -40,7 +40,7 @@ class EvidenceForm(forms.Form):
                                   initial=EvidenceItem.Direction.NEITHER,
                                   widget=forms.RadioSelect)
     client_key = forms.CharField(required=False, widget=forms.HiddenInput)
-    revision = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    edit_count = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, indicators=(), interviews=(), workshops=(), interviewees=(),
                  **kwargs):
@@ -60,13 +60,33 @@ class EvidenceForm(forms.Form):
             "indicators", "source", "interview", "workshop", "interviewee", "document",
             "page", "interviewers", "text", "kind", "direction")}
 
+    @staticmethod
+    def initial_from(item: EvidenceItem) -> dict:
+        """The form's values for a stored item (its indicators prefetched)."""
+        return {
+            "indicators": [i.code for i in item.indicators.all()], "source": item.source,
+            "interview": item.interview_id, "workshop": item.workshop_id,
+            "interviewee": item.interviewee_id, "document": item.document, "page": item.page,
+            "interviewers": item.interviewers, "text": item.text, "kind": item.kind,
+            "direction": item.direction, "edit_count": item.edit_count,
+        }
+
 
 class AssessmentForm(forms.Form):
     colour = forms.ChoiceField(label=_("Final colour"), choices=Assessment.Colour.choices,
                                widget=forms.RadioSelect)
     rationale = forms.CharField(label=_("Rationale"), required=False,
                                 widget=forms.Textarea(attrs={"rows": 4}))
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    edit_count = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    @staticmethod
+    def initial_from(row) -> dict:
+        """The form's values for an indicator (`domain.assessments.IndicatorAssessment`):
+        the team's decision, or the proposal before it decides."""
+        decision = row.decision
+        edit_count = decision.edit_count if decision else 0
+        return {"colour": decision.colour if edit_count else row.proposal.colour.value,
+                "rationale": decision.rationale if decision else "", "edit_count": edit_count}
 
 
 class FindingForm(forms.Form):
@@ -79,12 +99,21 @@ class FindingForm(forms.Form):
     evidence = forms.TypedMultipleChoiceField(label=_("Evidence it rests on"), choices=(),
                                               coerce=int, required=False,
                                               widget=forms.CheckboxSelectMultiple)
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput, initial=0)
+    edit_count = forms.IntegerField(min_value=0, widget=forms.HiddenInput, initial=0)
 
     def __init__(self, *args, indicators=(), evidence=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].choices = [(i.code, i.code) for i in indicators]
         self.fields["evidence"].choices = evidence
+
+    @staticmethod
+    def initial_from(finding: Finding | None) -> dict:
+        if finding is None:
+            return {"edit_count": 0}
+        return {"kind": finding.kind, "text": finding.text, "barriers": finding.barriers,
+                "indicators": [i.code for i in finding.indicators.all()],
+                "evidence": sorted(e.pk for e in finding.evidence.all()),
+                "edit_count": finding.edit_count}
 
 
 class GoodPracticeForm(forms.Form):
@@ -93,15 +122,24 @@ class GoodPracticeForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 4}))
     indicators = forms.MultipleChoiceField(label=_("Indicators"), choices=())
     transferable = forms.BooleanField(label=_("Transferable to other cities"), required=False)
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput, initial=0)
+    edit_count = forms.IntegerField(min_value=0, widget=forms.HiddenInput, initial=0)
 
     def __init__(self, *args, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].choices = [(i.code, f"{i.code} {i.text[:60]}")
                                              for i in indicators]
 
+    @staticmethod
+    def initial_from(practice) -> dict:
+        """The form's values for a good practice (`practices.GoodPractice`)."""
+        if practice is None:
+            return {"edit_count": 0}
+        return {"title": practice.title, "description": practice.description,
+                "indicators": [i.code for i in practice.indicators.all()],
+                "transferable": practice.transferable, "edit_count": practice.edit_count}
 
-class SearchForm(forms.Form):
+
+class EvidenceSearchForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False)
     indicator = forms.ChoiceField(label=_("Indicator"), required=False, choices=())
     pillar = forms.ChoiceField(label=_("Pillar"), required=False, choices=())

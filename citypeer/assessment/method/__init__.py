@@ -17,9 +17,9 @@ from citypeer.assessment.method.bundle import (
 )
 from citypeer.assessment.method.evidence import (
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     Source,
     join_initials,
     reference,
@@ -47,9 +47,9 @@ __all__ = [
     "Corroboration",
     "CrossCheck",
     "Direction",
-    "EvidenceItem",
+    "EvidenceInput",
     "EvidenceKind",
-    "Interview",
+    "InterviewInput",
     "MatrixCell",
     "Proposal",
     "ReviewBundle",

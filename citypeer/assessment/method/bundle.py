@@ -20,9 +20,9 @@ import jsonschema
 
 from citypeer.assessment.method.evidence import (
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     Source,
 )
 from citypeer.assessment.method.proposal import (
@@ -55,8 +55,8 @@ class ReviewBundleError(ValueError):
 @dataclass(frozen=True)
 class ReviewBundle:
     benchmark: BenchmarkDocument
-    interviews: tuple[Interview, ...]
-    evidence: tuple[EvidenceItem, ...]
+    interviews: tuple[InterviewInput, ...]
+    evidence: tuple[EvidenceInput, ...]
     min_interviews: int = DEFAULT_MIN_CORROBORATING_INTERVIEWS
     title: str = ""
 
@@ -112,14 +112,14 @@ def validate_bundle(data: dict, *, benchmark: BenchmarkDocument | None) -> list[
 def bundle_from_dict(data: dict, *, benchmark: BenchmarkDocument) -> ReviewBundle:
     """A bundle from data that ``validate_bundle`` has accepted."""
     interviews = {
-        i["id"]: Interview(
+        i["id"]: InterviewInput(
             id=i["id"], number=i["number"], interviewee=i["interviewee"],
             interviewers=tuple(i["interviewers"]), day=i.get("day"), time=i.get("time"),
         )
         for i in data["interviews"]
     }
     evidence = tuple(
-        EvidenceItem(
+        EvidenceInput(
             id=e["id"],
             indicators=tuple(e["indicators"]),
             source=Source(e["source"]),

@@ -24,7 +24,7 @@ from citypeer.assessment.method.bundle import (
     benchmark_from_file,
     load_bundle,
 )
-from citypeer.assessment.method.evidence import Direction, Interview
+from citypeer.assessment.method.evidence import Direction, InterviewInput
 from citypeer.assessment.method.proposal import (
     AssessmentMatrix,
     Colour,
@@ -178,7 +178,7 @@ def render_text(bundle: ReviewBundle, proposals: Sequence[Proposal],
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _interviews_cell(p: Proposal, interviews: dict[str, Interview]) -> str:
+def _interviews_cell(p: Proposal, interviews: dict[str, InterviewInput]) -> str:
     if not p.counted and not p.contested:
         return "–"
     numbers = ", ".join(str(interviews[i].number) for i in p.counted) or "–"
@@ -193,7 +193,7 @@ def _interviews_cell(p: Proposal, interviews: dict[str, Interview]) -> str:
     return numbers
 
 
-def _numbers(ids: tuple[str, ...], interviews: dict[str, Interview]) -> str:
+def _numbers(ids: tuple[str, ...], interviews: dict[str, InterviewInput]) -> str:
     return ", ".join(str(interviews[i].number) for i in ids)
 
 

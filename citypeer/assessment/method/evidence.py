@@ -1,4 +1,10 @@
-"""Pieces of evidence in the evidence bank (step 6 of the method) and their reference form.
+"""Pieces of evidence as the corroboration rules read them (step 6 of the method), and their
+reference form.
+
+`EvidenceInput` and `InterviewInput` are what `proposal.propose`, a review bundle and the
+REFI-QDA export take: plain data, without the database. The server's rows
+(`assessment.models.EvidenceItem`, `visits.models.Interview`) become them in one place,
+`assessment.domain.inputs`.
 
 Every piece of evidence is related back to one or more indicators and carries where it came
 from. The seed records it in the form ``AC/I/3 – Interview 17 – JB & FC`` (indicator,
@@ -50,8 +56,10 @@ PAGED_SOURCES = frozenset({Source.DOCUMENT, Source.INITIAL_REPORT})
 
 
 @dataclass(frozen=True)
-class Interview:
-    """One interview slot of the visit: ``number`` is the timetable's (Interview 17)."""
+class InterviewInput:
+    """One interview of the visit as the rules count it: ``number`` is the timetable's
+    (Interview 17), ``interviewee`` a reference (P-12); two interviews with the same
+    interviewee count once."""
 
     id: str
     number: int
@@ -62,8 +70,8 @@ class Interview:
 
 
 @dataclass(frozen=True)
-class EvidenceItem:
-    """One piece of evidence.
+class EvidenceInput:
+    """One piece of evidence as the rules read it.
 
     For an interview, ``interview`` is set and the interviewers and interviewee are the
     interview's; for the other sources ``recorded_by`` holds the initials of the peers who
@@ -77,7 +85,7 @@ class EvidenceItem:
     kind: EvidenceKind
     direction: Direction
     text: str = ""
-    interview: Interview | None = None
+    interview: InterviewInput | None = None
     workshop: str = ""
     document: str = ""
     page: int | None = None
@@ -119,7 +127,7 @@ def join_initials(initials: tuple[str, ...]) -> str:
     return ", ".join(initials[:-1]) + " & " + initials[-1]
 
 
-def source_label(item: EvidenceItem) -> str:
+def source_label(item: EvidenceInput) -> str:
     """Where the evidence came from, without indicator or initials: ``Interview 17``."""
     if item.source == Source.INTERVIEW:
         return f"Interview {item.interview.number}"
@@ -136,7 +144,7 @@ def source_label(item: EvidenceItem) -> str:
     return label
 
 
-def reference(item: EvidenceItem, indicator: str) -> str:
+def reference(item: EvidenceInput, indicator: str) -> str:
     """The seed's reference form for one indicator: ``AC/I/3 – Interview 17 – JB & FC``."""
     parts = [indicator, source_label(item)]
     if item.interviewers:
@@ -144,6 +152,6 @@ def reference(item: EvidenceItem, indicator: str) -> str:
     return DASH.join(parts)
 
 
-def references(item: EvidenceItem) -> tuple[str, ...]:
+def references(item: EvidenceInput) -> tuple[str, ...]:
     """One reference per indicator the item is related to, in the item's order."""
     return tuple(reference(item, code) for code in item.indicators)

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from citypeer.assessment.method.evidence import Direction, EvidenceItem, Interview, Source
+from citypeer.assessment.method.evidence import Direction, EvidenceInput, InterviewInput, Source
 from citypeer.core.benchmark import KIND_MATRIX, BenchmarkDocument
 
 DEFAULT_MIN_CORROBORATING_INTERVIEWS = 2
@@ -119,7 +119,7 @@ class Proposal:
 
 
 def propose(
-    *, indicator: str, evidence: Iterable[EvidenceItem],
+    *, indicator: str, evidence: Iterable[EvidenceInput],
     min_interviews: int = DEFAULT_MIN_CORROBORATING_INTERVIEWS,
 ) -> Proposal:
     """The proposal for ``indicator`` from the evidence (items of other indicators are
@@ -168,7 +168,7 @@ def propose(
 
 
 def assess(
-    *, indicators: Sequence[str], evidence: Iterable[EvidenceItem],
+    *, indicators: Sequence[str], evidence: Iterable[EvidenceInput],
     min_interviews: int = DEFAULT_MIN_CORROBORATING_INTERVIEWS,
 ) -> tuple[Proposal, ...]:
     """One proposal per indicator, in the order given (the benchmark's)."""
@@ -185,19 +185,19 @@ def assessable_codes(benchmark: BenchmarkDocument) -> tuple[str, ...]:
     return tuple(kf.code for kf in benchmark.key_factors)
 
 
-def _interviews(interviews: Iterable[Interview]) -> tuple[Interview, ...]:
+def _interviews(interviews: Iterable[InterviewInput]) -> tuple[InterviewInput, ...]:
     return tuple(sorted(set(interviews), key=lambda i: (i.number, i.id)))
 
 
-def _interviewees(interviews: tuple[Interview, ...]) -> dict[str, Interview]:
+def _interviewees(interviews: tuple[InterviewInput, ...]) -> dict[str, InterviewInput]:
     """Each interviewee with their first interview: the one that is counted."""
-    first: dict[str, Interview] = {}
+    first: dict[str, InterviewInput] = {}
     for interview in interviews:  # in number order, so the first met is the earliest
         first.setdefault(interview.interviewee, interview)
     return first
 
 
-def _cross_check(direction: Direction | None, other_facts: list[EvidenceItem]) -> CrossCheck:
+def _cross_check(direction: Direction | None, other_facts: list[EvidenceInput]) -> CrossCheck:
     if direction is None:
         return CrossCheck.NONE
     ways = {item.direction for item in other_facts}

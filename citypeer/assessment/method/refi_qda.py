@@ -32,155 +32,41 @@ benchmark's codes keep their GUIDs from one review, and from the codebook, to th
 from __future__ import annotations
 
 import io
-import uuid
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
 
-from citypeer.assessment.method.evidence import (
-    Direction,
-    EvidenceItem,
-    EvidenceKind,
-    Source,
-    join_initials,
-    references,
+from citypeer.assessment.method.evidence import EvidenceInput, Source, join_initials, references
+from citypeer.assessment.method.proposal import Proposal
+from citypeer.assessment.method.qda_codes import (
+    DIRECTION_GROUP,
+    DIRECTION_NAMES,
+    KIND_GROUP,
+    KIND_NAMES,
+    ORIGIN,
+    PROJECT_NS,
+    PROJECT_SCHEMA_LOCATION,
+    XSI_NS,
+    QdaCode,
+    benchmark_codes,
+    code_element,
+    guid,
+    qname,
+    serialise,
+    text_element,
+    write_file,
 )
-from citypeer.assessment.method.proposal import Colour, Proposal
-from citypeer.core.benchmark import KIND_MATRIX, BenchmarkDocument
+from citypeer.core.benchmark import BenchmarkDocument
 
-PROJECT_NS = "urn:QDA-XML:project:1.0"
-CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-PROJECT_SCHEMA_LOCATION = (
-    f"{PROJECT_NS} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd"
-)
-CODEBOOK_SCHEMA_LOCATION = (
-    f"{CODEBOOK_NS} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd"
-)
-ORIGIN = "citypeer"
 PROJECT_ENTRY = "project.qde"
 # NVivo and QualCoder write "Sources", MAXQDA "sources"; all of them read "Sources".
 SOURCES_FOLDER = "Sources"
 # Zip entries carry this date so that the same bank gives the same bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://citypeer.eu/refi-qda")
-
-KIND_GROUP = "Kind of evidence"
-DIRECTION_GROUP = "Direction"
-KIND_NAMES = {EvidenceKind.FACT: "fact", EvidenceKind.OPINION: "opinion"}
-DIRECTION_NAMES = {
-    Direction.MEETS: "meets or surpasses",
-    Direction.FALLS_SHORT: "falls short",
-    Direction.NEITHER: "neither",
-}
-_KIND_DESCRIPTIONS = {
-    EvidenceKind.FACT: "A fact supported with real evidence: it counts towards corroboration.",
-    EvidenceKind.OPINION: "An interviewee's opinion: kept, but never counts.",
-}
-_DIRECTION_DESCRIPTIONS = {
-    Direction.MEETS: "The evidence suggests the city meets or even surpasses the indicator.",
-    Direction.FALLS_SHORT: "The evidence suggests the city falls short of the indicator.",
-    Direction.NEITHER: "The evidence points neither way.",
-}
-
-
-def guid(*parts: str) -> str:
-    return str(uuid.uuid5(GUID_NAMESPACE, "\x1f".join(parts)))
-
-
-@dataclass(frozen=True)
-class QdaCode:
-    guid: str
-    name: str
-    codable: bool
-    description: str = ""
-    color: str | None = None
-    children: tuple[QdaCode, ...] = ()
-
-    def walk(self) -> Iterable[QdaCode]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-def benchmark_codes(
-    benchmark: BenchmarkDocument, *, colours: Mapping[str, Colour] | None = None
-) -> tuple[QdaCode, ...]:
-    """The code tree for a benchmark (see the module's documentation). ``colours`` gives
-    the indicators' proposed colours; without it codes have no colour."""
-    key = (benchmark.slug, str(benchmark.version))
-
-    def colour_of(code: str) -> str | None:
-        return colours.get(code, Colour.NOT_ASSESSED).rgb if colours is not None else None
-
-    if benchmark.kind == KIND_MATRIX:
-        value_names = {v.code: v.name for v in benchmark.values}
-        tree = tuple(
-            QdaCode(
-                guid=guid("code", *key, "pillar", pillar.code),
-                name=f"{pillar.code} {pillar.name}",
-                codable=False,
-                description=pillar.standard,
-                children=tuple(
-                    QdaCode(
-                        guid=guid("code", *key, "cell", pillar.code, value),
-                        name=f"{pillar.code}/{value} {value_names.get(value, value)}",
-                        codable=False,
-                        description=f"{pillar.name}: {value_names.get(value, value)}",
-                        children=tuple(
-                            QdaCode(guid=guid("code", *key, "indicator", ind.code),
-                                    name=ind.code, codable=True, description=ind.text,
-                                    color=colour_of(ind.code))
-                            for ind in indicators
-                        ),
-                    )
-                    for value, indicators in pillar.cells
-                ),
-            )
-            for pillar in benchmark.pillars
-        )
-    else:
-        tree = tuple(
-            QdaCode(guid=guid("code", *key, "key_factor", kf.code), name=kf.code, codable=True,
-                    description=f"{kf.title}\n\n{kf.standard}", color=colour_of(kf.code))
-            for kf in benchmark.key_factors
-        )
-    return tree + (
-        QdaCode(
-            guid=guid("code", "kind"), name=KIND_GROUP, codable=False,
-            children=tuple(QdaCode(guid=guid("code", "kind", kind.value), name=name,
-                                   codable=True, description=_KIND_DESCRIPTIONS[kind])
-                           for kind, name in KIND_NAMES.items()),
-        ),
-        QdaCode(
-            guid=guid("code", "direction"), name=DIRECTION_GROUP, codable=False,
-            children=tuple(QdaCode(guid=guid("code", "direction", way.value), name=name,
-                                   codable=True, description=_DIRECTION_DESCRIPTIONS[way])
-                           for way, name in DIRECTION_NAMES.items()),
-        ),
-    )
-
-
-# --- the codebook ---------------------------------------------------------------------------
-
-def codebook_xml(*, benchmark: BenchmarkDocument) -> bytes:
-    """The ``.qdc`` file: the benchmark's codes alone."""
-    root = etree.Element(_q(CODEBOOK_NS, "CodeBook"), nsmap={None: CODEBOOK_NS, "xsi": XSI_NS},
-                         origin=ORIGIN)
-    root.set(_q(XSI_NS, "schemaLocation"), CODEBOOK_SCHEMA_LOCATION)
-    codes = etree.SubElement(root, _q(CODEBOOK_NS, "Codes"))
-    for code in benchmark_codes(benchmark):
-        _code_element(codes, code, CODEBOOK_NS)
-    return _serialise(root)
-
-
-def write_qdc(target: str | Path | BinaryIO, *, benchmark: BenchmarkDocument) -> None:
-    _write(target, codebook_xml(benchmark=benchmark))
 
 
 # --- the project ----------------------------------------------------------------------------
@@ -190,13 +76,13 @@ class TextSource:
     key: str
     name: str
     description: str
-    items: tuple[EvidenceItem, ...]
+    items: tuple[EvidenceInput, ...]
 
 
-def text_sources(evidence: Iterable[EvidenceItem]) -> tuple[TextSource, ...]:
+def text_sources(evidence: Iterable[EvidenceInput]) -> tuple[TextSource, ...]:
     """The evidence grouped into sources: interviews by number, then workshops and documents
     by name, the initial report, the observations; items keep the order given."""
-    groups: dict[tuple, list[EvidenceItem]] = {}
+    groups: dict[tuple, list[EvidenceInput]] = {}
     for item in evidence:
         groups.setdefault(_source_key(item), []).append(item)
     return tuple(
@@ -204,7 +90,7 @@ def text_sources(evidence: Iterable[EvidenceItem]) -> tuple[TextSource, ...]:
     )
 
 
-def _source_key(item: EvidenceItem) -> tuple:
+def _source_key(item: EvidenceInput) -> tuple:
     if item.source == Source.INTERVIEW:
         return (0, item.interview.number, item.interview.id)
     if item.source == Source.WORKSHOP:
@@ -216,7 +102,7 @@ def _source_key(item: EvidenceItem) -> tuple:
     return (4, 0, "")
 
 
-def _text_source(key: tuple, items: tuple[EvidenceItem, ...]) -> TextSource:
+def _text_source(key: tuple, items: tuple[EvidenceInput, ...]) -> TextSource:
     first = items[0]
     if first.source == Source.INTERVIEW:
         interview = first.interview
@@ -245,16 +131,16 @@ class SourceText:
     """A source's text and where each item's text lies in it."""
 
     text: str
-    spans: tuple[tuple[EvidenceItem, int, int], ...]
+    spans: tuple[tuple[EvidenceInput, int, int], ...]
 
 
-def source_text(source: TextSource) -> SourceText:
+def sourcetext_element(source: TextSource) -> SourceText:
     parts: list[str] = []
     spans = []
     position = 0
     for index, item in enumerate(source.items):
         head = ("\n\n" if index else "") + "\n".join(references(item)) + "\n"
-        text = plain_text(item.text)
+        text = plaintext_element(item.text)
         parts += [head, text]
         start = position + len(head)
         position = start + len(text)
@@ -262,14 +148,14 @@ def source_text(source: TextSource) -> SourceText:
     return SourceText(text="".join(parts) + "\n", spans=tuple(spans))
 
 
-def plain_text(text: str) -> str:
+def plaintext_element(text: str) -> str:
     """Line ends made ``\n``: a program that reads the file in text mode would otherwise
     count ``\r\n`` as one character and every later selection would shift."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def project_files(
-    *, name: str, benchmark: BenchmarkDocument, evidence: Sequence[EvidenceItem],
+    *, name: str, benchmark: BenchmarkDocument, evidence: Sequence[EvidenceInput],
     proposals: Iterable[Proposal] | None = None,
 ) -> dict[str, bytes]:
     """The files of the ``.qdpx``: ``project.qde`` and one ``Sources/GUID.txt`` per source.
@@ -280,59 +166,59 @@ def project_files(
     codes = benchmark_codes(benchmark, colours=colours)
     code_guids = _code_guids(codes)
 
-    root = etree.Element(_q(PROJECT_NS, "Project"), nsmap={None: PROJECT_NS, "xsi": XSI_NS},
+    root = etree.Element(qname(PROJECT_NS, "Project"), nsmap={None: PROJECT_NS, "xsi": XSI_NS},
                          name=name, origin=ORIGIN)
-    root.set(_q(XSI_NS, "schemaLocation"), PROJECT_SCHEMA_LOCATION)
+    root.set(qname(XSI_NS, "schemaLocation"), PROJECT_SCHEMA_LOCATION)
 
     initials = sorted({i for item in evidence for i in item.interviewers})
     if initials:
-        users = etree.SubElement(root, _q(PROJECT_NS, "Users"))
+        users = etree.SubElement(root, qname(PROJECT_NS, "Users"))
         for person in initials:
-            etree.SubElement(users, _q(PROJECT_NS, "User"), guid=guid("user", person),
+            etree.SubElement(users, qname(PROJECT_NS, "User"), guid=guid("user", person),
                              name=person, id=person)
 
-    codebook = etree.SubElement(root, _q(PROJECT_NS, "CodeBook"))
-    codes_element = etree.SubElement(codebook, _q(PROJECT_NS, "Codes"))
+    codebook = etree.SubElement(root, qname(PROJECT_NS, "CodeBook"))
+    codes_element = etree.SubElement(codebook, qname(PROJECT_NS, "Codes"))
     for code in codes:
-        _code_element(codes_element, code, PROJECT_NS)
+        code_element(codes_element, code, PROJECT_NS)
 
     files: dict[str, bytes] = {}
     sources = text_sources(evidence)
     # The schema wants at least one source inside <Sources>, so an empty bank has none.
-    sources_element = etree.SubElement(root, _q(PROJECT_NS, "Sources")) if sources else None
+    sources_element = etree.SubElement(root, qname(PROJECT_NS, "Sources")) if sources else None
     for source in sources:
         source_guid = guid(name, "source", source.key)
-        body = source_text(source)
+        body = sourcetext_element(source)
         files[f"{SOURCES_FOLDER}/{source_guid}.txt"] = body.text.encode("utf-8")
-        element = etree.SubElement(sources_element, _q(PROJECT_NS, "TextSource"),
+        element = etree.SubElement(sources_element, qname(PROJECT_NS, "TextSource"),
                                    guid=source_guid, name=source.name,
                                    plainTextPath=f"internal://{source_guid}.txt")
-        _text(element, PROJECT_NS, "Description", source.description)
+        text_element(element, PROJECT_NS, "Description", source.description)
         for item, start, end in body.spans:
             _selection(element, name=name, item=item, start=start, end=end,
                        code_guids=code_guids)
 
-    _text(root, PROJECT_NS, "Description",
+    text_element(root, PROJECT_NS, "Description",
           f"Evidence bank assessed against {benchmark.title} ({benchmark.slug} version "
           f"{benchmark.version}); exported by citypeer.")
-    return {PROJECT_ENTRY: _serialise(root), **files}
+    return {PROJECT_ENTRY: serialise(root), **files}
 
 
-def _selection(parent, *, name: str, item: EvidenceItem, start: int, end: int,
+def _selection(parent, *, name: str, item: EvidenceInput, start: int, end: int,
                code_guids: dict[tuple[str, str], str]) -> None:
     creator = {"creatingUser": guid("user", item.interviewers[0])} if item.interviewers else {}
     selection_guid = guid(name, "evidence", item.id)
-    selection = etree.SubElement(parent, _q(PROJECT_NS, "PlainTextSelection"),
+    selection = etree.SubElement(parent, qname(PROJECT_NS, "PlainTextSelection"),
                                  guid=selection_guid, name=item.id,
                                  startPosition=str(start), endPosition=str(end), **creator)
-    _text(selection, PROJECT_NS, "Description", "\n".join(references(item)))
+    text_element(selection, PROJECT_NS, "Description", "\n".join(references(item)))
     targets = [code_guids[("indicator", code)] for code in item.indicators]
     targets += [code_guids[("kind", KIND_NAMES[item.kind])],
                 code_guids[("direction", DIRECTION_NAMES[item.direction])]]
     for target in targets:
-        coding = etree.SubElement(selection, _q(PROJECT_NS, "Coding"),
+        coding = etree.SubElement(selection, qname(PROJECT_NS, "Coding"),
                                   guid=guid(selection_guid, "coding", target), **creator)
-        etree.SubElement(coding, _q(PROJECT_NS, "CodeRef"), targetGUID=target)
+        etree.SubElement(coding, qname(PROJECT_NS, "CodeRef"), targetGUID=target)
 
 
 def _code_guids(codes: tuple[QdaCode, ...]) -> dict[tuple[str, str], str]:
@@ -348,7 +234,7 @@ def _code_guids(codes: tuple[QdaCode, ...]) -> dict[tuple[str, str], str]:
 
 
 def qdpx_bytes(
-    *, name: str, benchmark: BenchmarkDocument, evidence: Sequence[EvidenceItem],
+    *, name: str, benchmark: BenchmarkDocument, evidence: Sequence[EvidenceInput],
     proposals: Iterable[Proposal] | None = None,
 ) -> bytes:
     buffer = io.BytesIO()
@@ -363,42 +249,7 @@ def qdpx_bytes(
 
 def write_qdpx(
     target: str | Path | BinaryIO, *, name: str, benchmark: BenchmarkDocument,
-    evidence: Sequence[EvidenceItem], proposals: Iterable[Proposal] | None = None,
+    evidence: Sequence[EvidenceInput], proposals: Iterable[Proposal] | None = None,
 ) -> None:
-    _write(target, qdpx_bytes(name=name, benchmark=benchmark, evidence=evidence,
+    write_file(target, qdpx_bytes(name=name, benchmark=benchmark, evidence=evidence,
                               proposals=proposals))
-
-
-# --- XML helpers ----------------------------------------------------------------------------
-
-def _q(namespace: str, tag: str) -> str:
-    return f"{{{namespace}}}{tag}"
-
-
-def _text(parent, namespace: str, tag: str, text: str):
-    element = etree.SubElement(parent, _q(namespace, tag))
-    element.text = text
-    return element
-
-
-def _code_element(parent, code: QdaCode, namespace: str) -> None:
-    attributes = {"guid": code.guid, "name": code.name,
-                  "isCodable": "true" if code.codable else "false"}
-    if code.color:
-        attributes["color"] = code.color
-    element = etree.SubElement(parent, _q(namespace, "Code"), **attributes)
-    if code.description:
-        _text(element, namespace, "Description", code.description)
-    for child in code.children:
-        _code_element(element, child, namespace)
-
-
-def _serialise(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def _write(target: str | Path | BinaryIO, content: bytes) -> None:
-    if isinstance(target, str | Path):
-        Path(target).write_bytes(content)
-    else:
-        target.write(content)

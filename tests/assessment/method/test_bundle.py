@@ -10,9 +10,9 @@ import pytest
 
 from citypeer.assessment.method import (
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     ReviewBundle,
     ReviewBundleError,
     Source,
@@ -43,23 +43,23 @@ def write(tmp_path: Path, data) -> Path:
 def test_the_documented_example_loads_into_a_bundle(tmp_path):
     bundle = load_bundle(write(tmp_path, documented_example()))
 
-    i17 = Interview(id="i17", number=17, interviewee="P-12", interviewers=("JB", "FC"), day=3,
+    i17 = InterviewInput(id="i17", number=17, interviewee="P-12", interviewers=("JB", "FC"), day=3,
                     time="10:00")
-    i21 = Interview(id="i21", number=21, interviewee="P-07", interviewers=("AK", "MR"), day=3,
+    i21 = InterviewInput(id="i21", number=21, interviewee="P-07", interviewers=("AK", "MR"), day=3,
                     time="12:00")
     assert bundle == ReviewBundle(
         benchmark=INTI,
         interviews=(i17, i21),
         evidence=(
-            EvidenceItem(id="e1", indicators=("AC/I/1",), source=Source.INTERVIEW,
+            EvidenceInput(id="e1", indicators=("AC/I/1",), source=Source.INTERVIEW,
                          kind=EvidenceKind.FACT, direction=Direction.FALLS_SHORT,
                          text="The committee has been asked for an opinion once since the "
                               "beginning of the year.", interview=i17),
-            EvidenceItem(id="e2", indicators=("AC/I/1", "AC/I/2"), source=Source.INTERVIEW,
+            EvidenceInput(id="e2", indicators=("AC/I/1", "AC/I/2"), source=Source.INTERVIEW,
                          kind=EvidenceKind.FACT, direction=Direction.FALLS_SHORT,
                          text="The minutes show a single consultation in 2008.",
                          interview=i21),
-            EvidenceItem(id="e3", indicators=("GG/A/1",), source=Source.DOCUMENT,
+            EvidenceInput(id="e3", indicators=("GG/A/1",), source=Source.DOCUMENT,
                          kind=EvidenceKind.FACT, direction=Direction.MEETS,
                          text="The plan rests on a needs assessment carried out in 2007.",
                          document="Integration strategy 2008", page=12, recorded_by=("JB",)),

@@ -23,15 +23,16 @@ from lxml import etree
 from citypeer.assessment.method import (
     Colour,
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     Source,
     assess,
     assessable_codes,
     shipped_benchmark,
 )
-from citypeer.assessment.method.refi_qda import codebook_xml, qdpx_bytes, write_qdc, write_qdpx
+from citypeer.assessment.method.qda_codes import codebook_xml, write_qdc
+from citypeer.assessment.method.refi_qda import qdpx_bytes, write_qdpx
 
 P = "{urn:QDA-XML:project:1.0}"
 C = "{urn:QDA-XML:codebook:1.0}"
@@ -66,34 +67,34 @@ def assert_valid_codebook(xml: bytes) -> None:
     PROJECT_SCHEMA.assertValid(project)
 
 
-I17 = Interview(id="i17", number=17, interviewee="P-12", interviewers=("JB", "FC"), day=3,
+I17 = InterviewInput(id="i17", number=17, interviewee="P-12", interviewers=("JB", "FC"), day=3,
                 time="10:00")
-I21 = Interview(id="i21", number=21, interviewee="P-07", interviewers=("AK", "MR"))
+I21 = InterviewInput(id="i21", number=21, interviewee="P-07", interviewers=("AK", "MR"))
 FACT, OPINION = EvidenceKind.FACT, EvidenceKind.OPINION
 MEETS, SHORT, NEITHER = Direction.MEETS, Direction.FALLS_SHORT, Direction.NEITHER
 
 EVIDENCE = (
-    EvidenceItem(id="e1", indicators=("AC/I/1",), source=Source.INTERVIEW, kind=FACT,
+    EvidenceInput(id="e1", indicators=("AC/I/1",), source=Source.INTERVIEW, kind=FACT,
                  direction=SHORT, interview=I17,
                  text="Although the committee seems to include suitably qualified and "
                       "representative individuals, it is not consulted on a regular basis – "
                       "it has been asked to provide an opinion on just one occasion."),
-    EvidenceItem(id="e2", indicators=("AC/I/1", "AC/I/2"), source=Source.INTERVIEW, kind=FACT,
+    EvidenceInput(id="e2", indicators=("AC/I/1", "AC/I/2"), source=Source.INTERVIEW, kind=FACT,
                  direction=SHORT, interview=I21,
                  text="The minutes show a single consultation in 2008.\r\nNo agenda since."),
-    EvidenceItem(id="e3", indicators=("GG/A/1",), source=Source.INTERVIEW, kind=OPINION,
+    EvidenceInput(id="e3", indicators=("GG/A/1",), source=Source.INTERVIEW, kind=OPINION,
                  direction=MEETS, interview=I17, text="« Everyone knows the plan works » 😊"),
-    EvidenceItem(id="e4", indicators=("GG/A/1",), source=Source.DOCUMENT, kind=FACT,
+    EvidenceInput(id="e4", indicators=("GG/A/1",), source=Source.DOCUMENT, kind=FACT,
                  direction=MEETS, document="Integrationsplan Düsseldorf", page=12,
                  recorded_by=("JB",), text="The plan rests on a needs assessment (2007)."),
-    EvidenceItem(id="e5", indicators=("GG/A/1", "GG/A/2"), source=Source.DOCUMENT, kind=FACT,
+    EvidenceInput(id="e5", indicators=("GG/A/1", "GG/A/2"), source=Source.DOCUMENT, kind=FACT,
                  direction=NEITHER, document="Integrationsplan Düsseldorf", page=3,
                  recorded_by=("JB",), text="Adopted by the council in March."),
-    EvidenceItem(id="e6", indicators=("WP/E/4",), source=Source.INITIAL_REPORT, kind=FACT,
+    EvidenceInput(id="e6", indicators=("WP/E/4",), source=Source.INITIAL_REPORT, kind=FACT,
                  direction=MEETS, page=30, recorded_by=("AK",), text="An annual review."),
-    EvidenceItem(id="e7", indicators=("IE/L/1",), source=Source.WORKSHOP, kind=FACT,
+    EvidenceInput(id="e7", indicators=("IE/L/1",), source=Source.WORKSHOP, kind=FACT,
                  direction=SHORT, workshop="A", recorded_by=("MR", "AK"), text="Few attended."),
-    EvidenceItem(id="e8", indicators=("IE/L/1",), source=Source.OBSERVATION, kind=FACT,
+    EvidenceInput(id="e8", indicators=("IE/L/1",), source=Source.OBSERVATION, kind=FACT,
                  direction=NEITHER, recorded_by=("FC",), text="The office was closed."),
 )
 
@@ -208,7 +209,7 @@ def test_the_peers_initials_are_the_users_and_create_the_codings():
 
 def test_indicator_codes_take_the_colour_of_their_proposal():
     evidence = EVIDENCE + (
-        EvidenceItem(id="e9", indicators=("AC/I/2",), source=Source.INTERVIEW, kind=FACT,
+        EvidenceInput(id="e9", indicators=("AC/I/2",), source=Source.INTERVIEW, kind=FACT,
                      direction=SHORT, interview=I17, text="Again."),
     )
     with zipfile.ZipFile(io.BytesIO(export(evidence))) as archive:
@@ -295,7 +296,7 @@ def test_the_schema_used_is_refis_project_schema_of_march_2019():
 
 
 def test_a_toolkit_project_codes_evidence_with_key_factors():
-    evidence = (EvidenceItem(id="k1", indicators=("KF3", "KF1"), source=Source.INTERVIEW,
+    evidence = (EvidenceInput(id="k1", indicators=("KF3", "KF1"), source=Source.INTERVIEW,
                              kind=FACT, direction=MEETS, interview=I17, text="A forum."),)
 
     qdpx = export(evidence=evidence, benchmark=TOOLKIT)

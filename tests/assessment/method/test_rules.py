@@ -11,9 +11,9 @@ from citypeer.assessment.method import (
     Corroboration,
     CrossCheck,
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     MatrixCell,
     Proposal,
     Source,
@@ -30,19 +30,19 @@ FACT, OPINION = EvidenceKind.FACT, EvidenceKind.OPINION
 CODE = "AC/I/1"
 
 
-def interview(number: int, interviewee: str, interviewers=("JB", "FC")) -> Interview:
-    return Interview(id=f"i{number}", number=number, interviewee=interviewee,
+def interview(number: int, interviewee: str, interviewers=("JB", "FC")) -> InterviewInput:
+    return InterviewInput(id=f"i{number}", number=number, interviewee=interviewee,
                      interviewers=tuple(interviewers))
 
 
-def said(item_id: str, at: Interview, direction: Direction, kind=FACT,
-         indicators=(CODE,)) -> EvidenceItem:
-    return EvidenceItem(id=item_id, indicators=tuple(indicators), source=Source.INTERVIEW,
+def said(item_id: str, at: InterviewInput, direction: Direction, kind=FACT,
+         indicators=(CODE,)) -> EvidenceInput:
+    return EvidenceInput(id=item_id, indicators=tuple(indicators), source=Source.INTERVIEW,
                         kind=kind, direction=direction, text="…", interview=at)
 
 
-def read(item_id: str, source: Source, direction: Direction, kind=FACT, **where) -> EvidenceItem:
-    return EvidenceItem(id=item_id, indicators=(CODE,), source=source, kind=kind,
+def read(item_id: str, source: Source, direction: Direction, kind=FACT, **where) -> EvidenceInput:
+    return EvidenceInput(id=item_id, indicators=(CODE,), source=source, kind=kind,
                         direction=direction, text="…", recorded_by=("JB",), **where)
 
 
@@ -244,20 +244,21 @@ def test_a_minimum_below_one_is_refused():
 
 def test_an_interview_item_without_its_interview_is_refused():
     with pytest.raises(ValueError, match="exactly when the source is an interview"):
-        EvidenceItem(id="e1", indicators=(CODE,), source=Source.INTERVIEW, kind=FACT,
+        EvidenceInput(id="e1", indicators=(CODE,), source=Source.INTERVIEW, kind=FACT,
                      direction=MEETS)
 
 
 def test_an_item_without_indicators_is_refused():
     with pytest.raises(ValueError, match="at least one indicator"):
-        EvidenceItem(id="e1", indicators=(), source=Source.OBSERVATION, kind=FACT,
+        EvidenceInput(id="e1", indicators=(), source=Source.OBSERVATION, kind=FACT,
                      direction=MEETS)
 
 
 # --- properties ----------------------------------------------------------------------------
 
 INDICATORS = ("AC/I/1", "AC/I/2", "GG/A/1")
-POOL = tuple(Interview(id=f"i{n}", number=n, interviewee=f"P-{n % 4}", interviewers=("JB", "FC"))
+POOL = tuple(InterviewInput(id=f"i{n}", number=n, interviewee=f"P-{n % 4}",
+                            interviewers=("JB", "FC"))
              for n in range(1, 8))
 
 
@@ -267,7 +268,7 @@ ANY_KIND = st.sampled_from(EvidenceKind)
 @st.composite
 def evidence_items(draw, kind=ANY_KIND):
     source = draw(st.sampled_from(Source))
-    return EvidenceItem(
+    return EvidenceInput(
         id=f"e{draw(st.integers(0, 10**6))}",
         indicators=tuple(draw(st.lists(st.sampled_from(INDICATORS), min_size=1, max_size=3,
                                        unique=True))),
@@ -332,7 +333,7 @@ def test_one_reference_per_indicator_in_the_items_order():
     (read("e1", Source.INITIAL_REPORT, MEETS, page=3), "AC/I/1 – Initial report, p. 3 – JB"),
     (read("e1", Source.WORKSHOP, MEETS, workshop="B"), "AC/I/1 – Workshop B – JB"),
     (read("e1", Source.OBSERVATION, MEETS), "AC/I/1 – Observation – JB"),
-    (EvidenceItem(id="e1", indicators=(CODE,), source=Source.OBSERVATION, kind=FACT,
+    (EvidenceInput(id="e1", indicators=(CODE,), source=Source.OBSERVATION, kind=FACT,
                   direction=MEETS), "AC/I/1 – Observation"),
 ])
 def test_references_for_the_other_sources(item, expected_reference):

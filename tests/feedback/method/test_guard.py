@@ -2,9 +2,9 @@
 
 from citypeer.assessment.method import (
     Direction,
-    EvidenceItem,
+    EvidenceInput,
     EvidenceKind,
-    Interview,
+    InterviewInput,
     Source,
     assess,
 )
@@ -17,11 +17,11 @@ from citypeer.feedback.method.guard import (
 
 
 def interview(n, person):
-    return Interview(id=f"i{n}", number=n, interviewee=person, interviewers=("JB", "FC"))
+    return InterviewInput(id=f"i{n}", number=n, interviewee=person, interviewers=("JB", "FC"))
 
 
 def fact(eid, code, iv, direction=Direction.FALLS_SHORT):
-    return EvidenceItem(id=eid, indicators=(code,), source=Source.INTERVIEW,
+    return EvidenceInput(id=eid, indicators=(code,), source=Source.INTERVIEW,
                         kind=EvidenceKind.FACT, direction=direction, interview=iv)
 
 

@@ -7,14 +7,7 @@ from citypeer.assessment.models import Assessment, EvidenceItem, Finding
 from citypeer.benchmarks.models import Indicator
 from citypeer.practices.models import GoodPractice
 from citypeer.programmes.models import Review
-from citypeer.visits.models import Interview, Visit
-
-
-def review_for_evidence(review_id: int) -> Review | None:
-    return (
-        Review.objects.select_related("programme__benchmark", "city")
-        .filter(pk=review_id).first()
-    )
+from citypeer.visits.models import Interview, Interviewee, Workshop
 
 
 def indicators_of(review: Review):
@@ -24,6 +17,10 @@ def indicators_of(review: Review):
         .select_related("pillar", "value")
         .order_by("position")
     )
+
+
+def indicator_of(review: Review, code: str) -> Indicator | None:
+    return indicators_of(review).filter(code=code).first()
 
 
 def _ordered_indicators():
@@ -43,8 +40,18 @@ def evidence_in_full(review: Review):
     )
 
 
-def visit_of(review: Review) -> Visit | None:
-    return Visit.objects.filter(review=review).first()
+def recorded_in(review: Review, interview: Interview, *, last: int = 20):
+    """The newest pieces of evidence from one interview, newest first."""
+    return evidence_in_full(review).filter(interview=interview).order_by("-id")[:last]
+
+
+def evidence_on(review: Review, indicator: Indicator):
+    """The evidence related to one indicator, in the bank's order."""
+    return evidence_in_full(review).filter(indicators=indicator)
+
+
+def bank_size(review: Review) -> int:
+    return EvidenceItem.objects.filter(review=review).count()
 
 
 def interviews_of(review: Review):
@@ -55,6 +62,34 @@ def interviews_of(review: Review):
                                    queryset=Indicator.objects.order_by("position")))
         .order_by("number")
     )
+
+
+def workshops_of(review: Review):
+    return Workshop.objects.filter(visit__review=review).order_by("label")
+
+
+def interviewees_of(review: Review):
+    return Interviewee.objects.filter(visit__review=review).order_by("name")
+
+
+def entry_choices(review: Review) -> dict[str, list]:
+    """What the evidence form offers: the benchmark's indicators, the visit's interviews,
+    workshops and interviewees (the keyword arguments of `EvidenceForm`)."""
+    return {"indicators": list(indicators_of(review)), "interviews": list(interviews_of(review)),
+            "workshops": list(workshops_of(review)),
+            "interviewees": list(interviewees_of(review))}
+
+
+def interview_numbers(review: Review) -> dict[str, int]:
+    """Interview ids (as the method's proposals name them) to their numbers."""
+    return {str(pk): number for pk, number in
+            Interview.objects.filter(visit__review=review).values_list("pk", "number")}
+
+
+def decision_on(review: Review, *, indicator: Indicator) -> Assessment | None:
+    """The team's decision on one indicator, if it took one."""
+    return (Assessment.objects.select_related("decided_by")
+            .filter(review=review, indicator=indicator).first())
 
 
 def assessments_of(review: Review) -> dict[int, Assessment]:

@@ -23,8 +23,8 @@ ROLES = [("jb", True, True, False), ("ex", True, True, False),
 
 
 @pytest.fixture
-def banked(setting):
-    s = setting
+def banked(world):
+    s = world
     s.item = record_evidence(review=s.review, by=s.people.jb,
                              **interview_fact(s, s.interviews.i17, ["AC/I/3"]))[0]
     return s

@@ -1,6 +1,7 @@
-"""The evidence bank as XLSX and CSV (one row per piece of evidence), as a REFI-QDA project
-(.qdpx) and the benchmark as a REFI-QDA codebook (.qdc), through
-`citypeer.assessment.method.refi_qda`.
+"""The evidence bank as XLSX and CSV (one row per piece of evidence, the API's fields), as a
+REFI-QDA project (.qdpx) and the benchmark as a REFI-QDA codebook (.qdc), through
+`citypeer.assessment.method.refi_qda` and `qda_codes`; and the download response the pages and
+the API send.
 
 Exports are for those who see the bank (the review team and the coordinator) and so carry
 interviewees' names beside their references; `identities=False` leaves the names out.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -18,9 +20,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from citypeer.assessment.domain.assessments import proposals_for
-from citypeer.assessment.domain.evidence import core_items, item_data
+from citypeer.assessment.domain.inputs import evidence_inputs
 from citypeer.assessment.domain.queries import evidence_in_full
-from citypeer.assessment.method import refi_qda
+from citypeer.assessment.interfaces.serializers import EvidenceSerializer
+from citypeer.assessment.method import qda_codes, refi_qda
 from citypeer.benchmarks.domain.library import benchmark_document
 
 # Column keys are stable (a workbook read back finds them by key); headings are translated.
@@ -31,21 +34,20 @@ COLUMNS = (
     ("document", _l("document")), ("page", _l("page")), ("interviewers", _l("interviewers")),
     ("kind", _l("kind")), ("direction", _l("direction")), ("text", _l("text")),
     ("recorded_by", _l("recorded by")), ("recorded_at", _l("recorded at")),
-    ("revision", _l("revision")),
+    ("edit_count", _l("edit count")),
 )
 
 
 def export_rows(review, *, identities: bool = True) -> list[dict]:
     rows = []
     for item in evidence_in_full(review):
-        data = item_data(item, identities=identities)
+        data = dict(EvidenceSerializer(item, context={"identities": identities}).data)
         data["indicators"] = ", ".join(data["indicators"])
         data["references"] = "\n".join(data["references"])
         number = data["interview_number"]
         data["interview"] = "" if number is None else number
         data["workshop"] = data["workshop_label"]
-        data["recorded_at"] = timezone.localtime(data["recorded_at"]).strftime(
-            "%Y-%m-%d %H:%M")
+        data["recorded_at"] = timezone.localtime(item.recorded_at).strftime("%Y-%m-%d %H:%M")
         rows.append(data)
     return rows
 
@@ -96,13 +98,29 @@ def bank_qdpx(review) -> bytes:
     proposals = proposals_for(review, items=items)
     return refi_qda.qdpx_bytes(
         name=project_name(review), benchmark=benchmark_document(review.programme.benchmark),
-        evidence=core_items(items), proposals=proposals.values(),
+        evidence=evidence_inputs(items), proposals=proposals.values(),
     )
 
 
 def codebook_qdc(review) -> bytes:
-    return refi_qda.codebook_xml(benchmark=benchmark_document(review.programme.benchmark))
+    return qda_codes.codebook_xml(benchmark=benchmark_document(review.programme.benchmark))
 
 
 def file_name(review, extension: str) -> str:
     return f"evidence-{review.programme.slug}-{review.city.slug}.{extension}"
+
+
+EXPORTS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bank_xlsx),
+    "csv": ("text/csv; charset=utf-8", bank_csv),
+    "qdpx": ("application/zip", bank_qdpx),
+    "qdc": ("application/xml", codebook_qdc),
+}
+
+
+def export_response(review, fmt: str) -> HttpResponse:
+    """The download of one of `EXPORTS`."""
+    content_type, make = EXPORTS[fmt]
+    response = HttpResponse(make(review), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name(review, fmt)}"'
+    return response
